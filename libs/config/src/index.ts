@@ -1,1 +1,3 @@
-export {};
+export * from './config-validation.error';
+export * from './load-config';
+export * from './infra.env';

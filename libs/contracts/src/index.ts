@@ -1,1 +1,10 @@
-export {};
+// Typed contracts: messages generated from proto/ (do not edit src/gen by hand: npm run proto:gen),
+// the topic registry and the header names every message carries.
+export * from './gen/hashdesk/v1/lineage_pb';
+export * from './gen/hashdesk/v1/market_pb';
+export * from './gen/hashdesk/v1/network_pb';
+export * from './gen/hashdesk/v1/valuation_pb';
+export * from './gen/hashdesk/v1/risk_pb';
+export * from './topics/topic-entry';
+export * from './topics/topic-registry';
+export * from './headers';

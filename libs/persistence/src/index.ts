@@ -1,1 +1,2 @@
-export {};
+export * from './data-source.factory';
+export * from './create-database.util';

@@ -1,0 +1,65 @@
+import { BtcPriceObservedSchema } from '../gen/hashdesk/v1/market_pb';
+import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
+import { HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
+import { AlertRaisedSchema } from '../gen/hashdesk/v1/risk_pb';
+import { defineTopic, type TopicEntry } from './topic-entry';
+
+/** Network-wide events share one key so that they stay in order. */
+export const NETWORK_KEY = 'BTC';
+
+export const Topics = {
+  priceObserved: defineTopic({
+    name: 'ingest.price.observed.v1',
+    schema: BtcPriceObservedSchema,
+    keyDescription: 'quote pair, e.g. BTC-USD',
+    key: (m) => m.pair,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  networkObserved: defineTopic({
+    name: 'ingest.network.observed.v1',
+    schema: NetworkSnapshotObservedSchema,
+    keyDescription: `"${NETWORK_KEY}" (one ordered stream)`,
+    key: () => NETWORK_KEY,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  hashpriceComputed: defineTopic({
+    name: 'valuation.hashprice.computed.v1',
+    schema: HashpriceComputedSchema,
+    keyDescription: `"${NETWORK_KEY}"`,
+    key: () => NETWORK_KEY,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'valuation',
+  }),
+  hashpriceLatest: defineTopic({
+    name: 'valuation.hashprice.latest.v1',
+    schema: HashpriceComputedSchema,
+    keyDescription: `"${NETWORK_KEY}": compacted, the newest hashprice by event time`,
+    key: () => NETWORK_KEY,
+    partitions: 1,
+    cleanupPolicy: 'compact',
+    producer: 'valuation',
+  }),
+  alertRaised: defineTopic({
+    name: 'risk.alert.raised.v1',
+    schema: AlertRaisedSchema,
+    keyDescription: 'subject: "network" or a company ticker',
+    key: (m) => m.subject,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'risk',
+  }),
+} as const;
+
+export const ALL_TOPICS: readonly TopicEntry[] = Object.values(Topics) as TopicEntry[];
+
+/** Each consumer group's dead-letter topic: `<group>.dlt`. Keeps key and headers, adds the error. */
+export const deadLetterTopicName = (consumerGroup: string): string => `${consumerGroup}.dlt`;
+
+export function topicByName(name: string): TopicEntry | undefined {
+  return ALL_TOPICS.find((t) => t.name === name);
+}

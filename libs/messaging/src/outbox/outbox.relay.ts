@@ -1,0 +1,118 @@
+import type { Producer, TopicMessages } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { LoggerPort } from '../logger.port';
+import type { TopicNamespace } from '../topic-namespace';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  partition_key: string;
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize?: number;
+}
+
+/**
+ * Publishes unpublished outbox rows in id order and marks them published, in one transaction that
+ * holds the rows with FOR UPDATE SKIP LOCKED (two relays never claim the same row). A crash after the
+ * send and before the commit republishes the same rows with the same ce_id: consumers deduplicate.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private publishedCount = 0;
+  private lastError?: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly namespace: TopicNamespace,
+    private readonly logger: LoggerPort,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Asks the relay to look now (after a transaction that added rows committed). */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Finishes the batch in flight, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  get stats() {
+    return { running: this.running, publishedCount: this.publishedCount, lastError: this.lastError };
+  }
+
+  /** Publishes everything pending; returns how many rows it published. For tests and replays. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let n = await this.publishBatch(); n > 0; n = await this.publishBatch()) total += n;
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        this.lastError = undefined;
+      } catch (error) {
+        this.lastError = (error as Error).message;
+        this.logger.error({ err: error }, 'outbox relay: publish failed, will retry');
+      }
+      if (published < (this.options.batchSize ?? 500) && this.running) await this.sleep(published === 0 && this.lastError ? 1_000 : this.options.pollIntervalMs);
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `SELECT id, topic, partition_key, headers, payload FROM outbox_event
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch({ acks: -1, topicMessages: this.groupByTopic(rows) });
+      await em.query('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      this.publishedCount += rows.length;
+      return rows.length;
+    });
+  }
+
+  private groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+    const byTopic = new Map<string, TopicMessages>();
+    for (const row of rows) {
+      const topic = this.namespace.topic(row.topic);
+      let group = byTopic.get(topic);
+      if (!group) byTopic.set(topic, (group = { topic, messages: [] }));
+      group.messages.push({ key: row.partition_key, value: row.payload, headers: row.headers });
+    }
+    return [...byTopic.values()];
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { Client } from 'pg';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** Each service owns one PostgreSQL schema, named after it. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** A DataSource bound to the service's schema (search_path too, so raw SQL in migrations lands there). */
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  assertSchemaName(options.schema);
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
+  });
+}
+
+/** Creates the schema if missing, initialises the DataSource and runs pending migrations. */
+export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
+  await ensureDatabaseAndSchema(options.url, options.schema);
+  const dataSource = createServiceDataSource(options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+async function ensureDatabaseAndSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL at ${redact(url)} did not answer (${(error as Error).message}). ` +
+      'Start it (e.g. pg_ctlcluster 15 main start) or set DATABASE_URL.');
+  }
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function assertSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`schema "${schema}" must be a lowercase SQL identifier`);
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { ConfigValidationError, loadConfig } from '@hashdesk/config';
+import type { Telemetry } from '@hashdesk/observability';
+import { createValidationPipe } from './http/validation.pipe';
+
+/** Loads and validates the service's environment; on error prints every bad variable and exits 1. */
+export function loadServiceConfigOrExit<T extends object>(serviceName: string, envClass: new () => T): T {
+  try {
+    return loadConfig(envClass);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${serviceName}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface BootstrapOptions {
+  serviceName: string;
+  port: number;
+  host?: string;
+  module: DynamicModule;
+  description: string;
+  /** Started by the service's instrument.ts before anything else was imported. */
+  telemetry: Telemetry;
+}
+
+/** Starts a service: tracing first, JSON logs, validated bodies, OpenAPI at /openapi.json, clean shutdown. */
+export async function bootstrapService(options: BootstrapOptions): Promise<void> {
+  const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(PinoNestLogger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(`hashdesk ${options.serviceName}`).setDescription(options.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  const shutdownTelemetry = () => options.telemetry.shutdown().catch(() => undefined);
+  process.once('beforeExit', shutdownTelemetry);
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  app.get(PinoNestLogger).log(`${options.serviceName} listening on ${options.host ?? '127.0.0.1'}:${options.port}`);
+}

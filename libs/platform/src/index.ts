@@ -1,0 +1,9 @@
+// Shared NestJS bones of the four services (type:infra): one module, one bootstrap, one health check.
+export * from './platform.tokens';
+export * from './platform.options';
+export * from './platform.module';
+export * from './platform-lifecycle.service';
+export * from './health/readiness.registry';
+export * from './http/validation.pipe';
+export * from './bootstrap';
+export * from './wait-for.util';

@@ -1,0 +1,39 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { EventConsumer, OutboxRelay, Producer } from '@hashdesk/messaging';
+import type { Logger } from '@hashdesk/observability';
+import { DATA_SOURCE, EVENT_CONSUMER, LOGGER, OUTBOX_RELAY, PRODUCER, REDIS } from './platform.tokens';
+
+/**
+ * Owns the order of start and stop. Start: features subscribe in onModuleInit, then (here) the relay
+ * and the consumer start. Stop (SIGTERM): the consumer finishes its message and commits, the relay
+ * finishes its batch, then the producer, database and Redis close.
+ */
+@Injectable()
+export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    @Inject(PRODUCER) private readonly producer: Producer,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay.start();
+    await this.consumer.start();
+    this.logger.info({ consuming: this.consumer.hasSubscriptions, group: this.consumer.groupId }, 'platform started');
+  }
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.info({ signal }, 'shutting down: draining consumer and outbox');
+    await this.consumer.stop();
+    await this.relay.stop();
+    await this.producer.disconnect();
+    await this.dataSource.destroy();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+    this.logger.info({}, 'shut down cleanly');
+  }
+}

@@ -1,0 +1,15 @@
+import type { InfraEnv } from '@hashdesk/config';
+import type { TopicSpec } from '@hashdesk/messaging';
+
+export interface PlatformOptions {
+  /** Also the consumer group, the PostgreSQL schema and the CloudEvents source. */
+  serviceName: 'ingest' | 'valuation' | 'risk' | 'notification';
+  infra: InfraEnv;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  migrations: Function[];
+  /** Topics this service publishes or consumes; created at start-up if missing. */
+  topics: TopicSpec[];
+  consumer?: { maxAttempts?: number; initialBackoffMs?: number };
+}

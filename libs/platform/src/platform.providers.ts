@@ -1,0 +1,82 @@
+import type { Provider } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import {
+  createIdempotentProducer, createKafka, ensureTopics, EventConsumer, MessagingTables1732400000000, OutboxEventEntity,
+  OutboxRelay, OutboxWriter, parseBrokers, ProcessedMessageEntity, TopicNamespace, type Kafka, type Producer,
+} from '@hashdesk/messaging';
+import { openServiceDataSource } from '@hashdesk/persistence';
+import type { Logger } from '@hashdesk/observability';
+import { DATA_SOURCE, EVENT_CONSUMER, KAFKA, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, PRODUCER, REDIS, TOPIC_NAMESPACE } from './platform.tokens';
+import type { PlatformOptions } from './platform.options';
+import { waitForDependency } from './wait-for.util';
+
+/** Connections are opened in factories, so nothing starts consuming before every dependency answers. */
+export const platformProviders: Provider[] = [
+  {
+    provide: TOPIC_NAMESPACE,
+    inject: [PLATFORM_OPTIONS],
+    useFactory: (o: PlatformOptions) => new TopicNamespace(o.infra.KAFKA_TOPIC_PREFIX),
+  },
+  {
+    provide: DATA_SOURCE,
+    inject: [PLATFORM_OPTIONS],
+    useFactory: (o: PlatformOptions) =>
+      waitForDependency(
+        'PostgreSQL',
+        () => openServiceDataSource({
+          url: o.infra.DATABASE_URL,
+          schema: o.serviceName,
+          entities: [OutboxEventEntity, ProcessedMessageEntity, ...o.entities],
+          migrations: [MessagingTables1732400000000, ...o.migrations],
+        }),
+        `Check DATABASE_URL (${o.infra.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}) and that PostgreSQL runs: pg_ctlcluster 15 main start`,
+      ),
+  },
+  {
+    provide: REDIS,
+    inject: [PLATFORM_OPTIONS],
+    useFactory: async (o: PlatformOptions) => {
+      const redis = new Redis(o.infra.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 3_000 });
+      redis.on('error', () => undefined); // readiness reports it; ioredis reconnects by itself
+      await waitForDependency('Redis', async () => {
+        if (redis.status !== 'ready') await redis.connect().catch(async (e) => { redis.disconnect(); throw e; });
+        return redis.ping();
+      }, `Check REDIS_URL (${o.infra.REDIS_URL}) and that Redis runs: redis-server --daemonize yes`);
+      return redis;
+    },
+  },
+  {
+    provide: KAFKA,
+    inject: [PLATFORM_OPTIONS, LOGGER],
+    useFactory: (o: PlatformOptions, logger: Logger) => createKafka({ brokers: parseBrokers(o.infra.KAFKA_BROKERS), clientId: `hashdesk-${o.serviceName}`, logger }),
+  },
+  {
+    provide: PRODUCER,
+    inject: [PLATFORM_OPTIONS, KAFKA, TOPIC_NAMESPACE],
+    useFactory: async (o: PlatformOptions, kafka: Kafka, namespace: TopicNamespace) => {
+      await waitForDependency('Kafka', () => ensureTopics(kafka, namespace, [...o.topics, { name: `${o.serviceName}.dlt`, partitions: 1, cleanupPolicy: 'delete' }]),
+        `Check KAFKA_BROKERS (${o.infra.KAFKA_BROKERS}) and start the broker: npm run kafka:start`);
+      const producer = createIdempotentProducer(kafka);
+      await producer.connect();
+      return producer;
+    },
+  },
+  {
+    provide: OUTBOX_WRITER,
+    inject: [PLATFORM_OPTIONS],
+    useFactory: (o: PlatformOptions) => new OutboxWriter(`hashdesk/${o.serviceName}`),
+  },
+  {
+    provide: OUTBOX_RELAY,
+    inject: [PLATFORM_OPTIONS, DATA_SOURCE, PRODUCER, TOPIC_NAMESPACE, LOGGER],
+    useFactory: (o: PlatformOptions, ds: DataSource, producer: Producer, namespace: TopicNamespace, logger: Logger) =>
+      new OutboxRelay(ds, producer, namespace, logger, { pollIntervalMs: o.infra.OUTBOX_POLL_INTERVAL_MS }),
+  },
+  {
+    provide: EVENT_CONSUMER,
+    inject: [PLATFORM_OPTIONS, KAFKA, PRODUCER, TOPIC_NAMESPACE, LOGGER],
+    useFactory: (o: PlatformOptions, kafka: Kafka, producer: Producer, namespace: TopicNamespace, logger: Logger) =>
+      new EventConsumer(kafka, producer, namespace, logger, { groupName: o.serviceName, ...o.consumer }),
+  },
+];

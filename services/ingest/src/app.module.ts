@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Topics } from '@hashdesk/contracts';
+import { specOf } from '@hashdesk/messaging';
+import { PlatformModule } from '@hashdesk/platform';
+import type { IngestEnv } from './config/ingest.config';
+import { ingestEntities, ingestMigrations } from './migrations';
+import { ObservationsModule } from './observations/observations.module';
+
+@Module({})
+export class IngestAppModule {
+  static register(config: IngestEnv): DynamicModule {
+    return {
+      module: IngestAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'ingest',
+          infra: config,
+          entities: ingestEntities,
+          migrations: ingestMigrations,
+          topics: [specOf(Topics.priceObserved), specOf(Topics.networkObserved)],
+        }),
+        ObservationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsNumber, IsOptional, IsPositive, Matches, Max } from 'class-validator';
+
+export class BtcPriceRequestDto {
+  @ApiProperty({ example: 87133.51, description: 'USD per BTC' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @IsPositive({ message: 'must be greater than 0' })
+  @Max(10_000_000, { message: 'must be at most 10,000,000 USD (implausible price)' })
+  priceUsd!: number;
+
+  @ApiProperty({ example: '2025-12-29T00:00:00Z', description: 'When the price was true (ISO 8601 with a time zone)' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  observedAt!: string;
+
+  @ApiPropertyOptional({ example: 'BTC-USD' })
+  @IsOptional()
+  @Matches(/^BTC-USD$/, { message: 'must be BTC-USD' })
+  pair?: string;
+
+  @ApiPropertyOptional({ example: 'desk-a', description: 'Who observed it; stored as push:<source>' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1-64 lowercase letters, digits, dot, dash or underscore' })
+  source?: string;
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsNumber, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+
+export class NetworkSnapshotRequestDto {
+  @ApiProperty({ example: 930086, description: 'Block height of the chain tip' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be 0 or more' })
+  @Max(10_000_000, { message: 'must be at most 10,000,000' })
+  height!: number;
+
+  @ApiProperty({ example: 148.2e12, description: 'Network difficulty' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @IsPositive({ message: 'must be greater than 0' })
+  difficulty!: number;
+
+  @ApiPropertyOptional({ example: 1_800_000, description: 'Mean total fees per block in satoshis (give this or feesBtcPerBlock)' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of satoshis' })
+  @Min(0, { message: 'must be 0 or more' })
+  feesPerBlockSats?: number;
+
+  @ApiPropertyOptional({ example: 0.018, description: 'Mean total fees per block in BTC (give this or feesPerBlockSats)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @Min(0, { message: 'must be 0 or more' })
+  @Max(1_000, { message: 'must be at most 1,000 BTC per block (implausible)' })
+  feesBtcPerBlock?: number;
+
+  @ApiPropertyOptional({ example: 144, description: 'Blocks the fee mean covers' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(10_000, { message: 'must be at most 10,000' })
+  feeWindowBlocks?: number;
+
+  @ApiProperty({ example: '2025-12-29T00:00:00Z', description: 'When the snapshot was true (ISO 8601 with a time zone)' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  observedAt!: string;
+
+  @ApiPropertyOptional({ example: 'desk-a' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1-64 lowercase letters, digits, dot, dash or underscore' })
+  source?: string;
+}
