@@ -20,10 +20,23 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
     logCreator: () => (entry: LogEntry) => {
       const { message, ...rest } = entry.log;
       const line = { kafkajs: entry.namespace, ...rest };
-      if (entry.level <= logLevel.ERROR) options.logger.error(line, message);
+      if (isExpected(message, rest)) options.logger.debug(line, message);
+      else if (entry.level <= logLevel.ERROR) options.logger.error(line, message);
       else options.logger.warn(line, message);
     },
   });
 }
 
 export const parseBrokers = (value: string): string[] => value.split(',').map((b) => b.trim()).filter(Boolean);
+
+/**
+ * Messages that are normal here: services create the same registry topics concurrently at start-up,
+ * and the idempotent producer's bounded retries are deliberate (the outbox relay retries the batch
+ * and consumers deduplicate by ce_id, so at-least-once holds).
+ */
+function isExpected(message: string, fields: Record<string, unknown>): boolean {
+  return (
+    (message.includes('CreateTopics') && fields.error === 'Topic creation errors') ||
+    message.startsWith('Limiting retries for the idempotent producer')
+  );
+}

@@ -1,5 +1,5 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 
@@ -15,9 +15,11 @@ export interface Telemetry {
  * when an endpoint is configured; without one they still carry trace ids into logs and headers.
  */
 export function startTelemetry(serviceName: string, otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT): Telemetry {
+  // With no span processor at all NodeSDK registers no tracer provider, hence no context manager and
+  // no W3C propagator: trace context would silently stop at the first hop. A no-op processor keeps them.
   const spanProcessors: SpanProcessor[] = otlpEndpoint
     ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
-    : [];
+    : [new NoopSpanProcessor()];
   const sdk = new NodeSDK({
     serviceName,
     spanProcessors,

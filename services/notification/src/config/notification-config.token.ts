@@ -1,0 +1,1 @@
+export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');

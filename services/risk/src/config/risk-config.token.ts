@@ -1,0 +1,1 @@
+export const RISK_CONFIG = Symbol('RISK_CONFIG');

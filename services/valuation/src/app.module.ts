@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Topics } from '@hashdesk/contracts';
+import { specOf } from '@hashdesk/messaging';
+import { PlatformModule } from '@hashdesk/platform';
+import type { ValuationEnv } from './config/valuation.config';
+import { valuationEntities, valuationMigrations } from './migrations';
+import { NetworkModule } from './network/network.module';
+
+@Module({})
+export class ValuationAppModule {
+  static register(config: ValuationEnv): DynamicModule {
+    return {
+      module: ValuationAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'valuation',
+          infra: config,
+          entities: valuationEntities,
+          migrations: valuationMigrations,
+          topics: [Topics.priceObserved, Topics.networkObserved, Topics.hashpriceComputed, Topics.hashpriceLatest].map(specOf),
+        }),
+        NetworkModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Topics } from '@hashdesk/contracts';
+import type { EventConsumer } from '@hashdesk/messaging';
+import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { HashpriceController } from './hashprice.controller';
+import { RecordNetworkInputUseCase } from './record-network-input.use-case';
+
+@Module({ controllers: [HashpriceController], providers: [RecordNetworkInputUseCase] })
+export class NetworkModule implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
+    private readonly useCase: RecordNetworkInputUseCase,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumer.subscribe(Topics.priceObserved, (event) => this.useCase.onPriceObserved(event));
+    this.consumer.subscribe(Topics.networkObserved, (event) => this.useCase.onNetworkObserved(event));
+  }
+}
