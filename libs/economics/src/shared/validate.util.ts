@@ -33,3 +33,20 @@ export function requireFraction(field: string, value: number, exclusiveMax = fal
   }
   return value;
 }
+
+/** At most one of several alternative inputs (e.g. fees per block vs fee share) may be given. */
+export function requireAtMostOne(fields: Readonly<Record<string, unknown>>): string | undefined {
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined).map(([field]) => field);
+  if (given.length > 1) {
+    throw new EconomicsInputError(given[1], Code.CONFLICT, `cannot be combined with ${given[0]} (give one of ${Object.keys(fields).join(', ')})`);
+  }
+  return given[0];
+}
+
+/** A whole number within [min, max]. */
+export function requireIntegerInRange(field: string, value: number, min: number, max: number): number {
+  requireFinite(field, value);
+  if (!Number.isSafeInteger(value)) throw new EconomicsInputError(field, Code.NOT_INTEGER, 'must be a whole number');
+  if (value < min || value > max) throw new EconomicsInputError(field, Code.OUT_OF_RANGE, `must be between ${min} and ${max}`);
+  return value;
+}
