@@ -1,0 +1,3 @@
+// A local HTTP server that replays recorded provider responses, for adapter tests that never reach the internet.
+export * from './replay-fixture';
+export * from './replay-server';
