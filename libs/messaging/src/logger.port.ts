@@ -6,4 +6,5 @@ export interface LoggerPort {
   debug(obj: object, msg?: string): void;
 }
 
-export const silentLogger: LoggerPort = { info() {}, warn() {}, error() {}, debug() {} };
+const ignore = (): void => undefined;
+export const silentLogger: LoggerPort = { info: ignore, warn: ignore, error: ignore, debug: ignore };

@@ -5,9 +5,9 @@ export interface ServiceDataSourceOptions {
   url: string;
   /** Each service owns one PostgreSQL schema, named after it. */
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   migrations: MixedList<Function | string>;
   poolSize?: number;
 }

@@ -35,14 +35,28 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
   const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoNestLogger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Our own signal handling rather than enableShutdownHooks(), which re-raises the signal after
+  // closing: exit 0 means the consumer drained and every connection closed, 1 means teardown failed.
+  app.enableShutdownHooks([]);
+  const shutdown = (signal: string) => {
+    const logger = app.get(PinoNestLogger);
+    logger.log(`${signal}: closing`);
+    app
+      .close()
+      .then(() => options.telemetry.shutdown().catch(() => undefined))
+      .then(() => process.exit(0))
+      .catch((error: Error) => {
+        logger.error(`shutdown failed: ${error.message}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`hashdesk ${options.serviceName}`).setDescription(options.description).setVersion('1').build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
-  const shutdownTelemetry = () => options.telemetry.shutdown().catch(() => undefined);
-  process.once('beforeExit', shutdownTelemetry);
   await app.listen(options.port, options.host ?? '127.0.0.1');
   app.get(PinoNestLogger).log(`${options.serviceName} listening on ${options.host ?? '127.0.0.1'}:${options.port}`);
 }

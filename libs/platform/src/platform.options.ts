@@ -5,9 +5,9 @@ export interface PlatformOptions {
   /** Also the consumer group, the PostgreSQL schema and the CloudEvents source. */
   serviceName: 'ingest' | 'valuation' | 'risk' | 'notification';
   infra: InfraEnv;
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   migrations: Function[];
   /** Topics this service publishes or consumes; created at start-up if missing. */
   topics: TopicSpec[];

@@ -1,1 +1,7 @@
-export {};
+// Test harness: the real stack (never a stand-in), per-test databases and namespaces, services as processes.
+export * from './test-infrastructure';
+export * from './test-database';
+export * from './free-port';
+export * from './service-process';
+export * from './webhook-receiver';
+export * from './eventually';

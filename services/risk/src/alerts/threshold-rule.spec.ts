@@ -27,7 +27,10 @@ describe('evaluateThreshold', () => {
     let raised = 0;
     for (const value of [41, 39.5, 40.5, 39.8, 41.5, 39.9, 42.5, 41]) {
       const t = evaluateThreshold(floor, breached, value);
-      if (t === 'raise') (raised++, (breached = true));
+      if (t === 'raise') {
+        raised++;
+        breached = true;
+      }
       if (t === 'clear') breached = false;
     }
     expect(raised).toBe(1);
