@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The main job: starts the broker and the four services, feeds them the bundled history, prints what came
+# out, then keeps running (live) until Ctrl-C. HASHDESK_ONESHOT=1 stops everything after the feed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hashdesk}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+export INGEST_HTTP_PORT=${INGEST_HTTP_PORT:-3001} VALUATION_HTTP_PORT=${VALUATION_HTTP_PORT:-3002}
+export RISK_HTTP_PORT=${RISK_HTTP_PORT:-3003} NOTIFICATION_HTTP_PORT=${NOTIFICATION_HTTP_PORT:-3004}
+WEBHOOK_SINK_PORT=${WEBHOOK_SINK_PORT:-3009}
+export NOTIFICATION_WEBHOOK_URL="${NOTIFICATION_WEBHOOK_URL:-http://127.0.0.1:$WEBHOOK_SINK_PORT/hashdesk}"
+
+bash scripts/setup.sh
+if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then bash infra/kafka/start.sh; fi
+
+RUN_DIR=.run; mkdir -p "$RUN_DIR/logs"
+declare -a pids=()
+cleanup() {
+  echo "main-job: stopping services (the broker keeps running; stop it with: npm run kafka:stop)" >&2
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ "$NOTIFICATION_WEBHOOK_URL" == "http://127.0.0.1:$WEBHOOK_SINK_PORT/"* ]]; then
+  node scripts/webhook-sink.js "$WEBHOOK_SINK_PORT" "$RUN_DIR/webhooks.ndjson" 2>>"$RUN_DIR/logs/webhook-sink.log" &
+  pids+=($!)
+fi
+
+port_of() { local v="${1^^}_HTTP_PORT"; echo "${!v}"; }
+declare -A service_pid=()
+for service in ingest valuation risk notification; do
+  node -r ./scripts/register.js "services/$service/src/main.ts" >>"$RUN_DIR/logs/$service.log" 2>&1 &
+  pids+=($!); service_pid[$service]=$!
+done
+for service in ingest valuation risk notification; do
+  port=$(port_of "$service"); deadline=$((SECONDS + 120))
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+    if ! kill -0 "${service_pid[$service]}" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "main-job: $service did not become ready on port $port (exited or 120 s passed); last log lines:" >&2
+      tail -n 20 "$RUN_DIR/logs/$service.log" >&2; exit 1
+    fi
+    sleep 1
+  done
+  echo "main-job: $service ready on http://127.0.0.1:$port (OpenAPI at /docs, logs in $RUN_DIR/logs/$service.log)" >&2
+done
+
+bash scripts/feed-history.sh
+
+# The feed returns when ingest has accepted everything; wait until valuation has caught up with the last day.
+last_day=$(tail -n 1 data/reference/network-daily.csv | cut -d, -f1)
+deadline=$((SECONDS + 180))
+until curl -fsS "http://127.0.0.1:$VALUATION_HTTP_PORT/v1/network/hashprice/latest" 2>/dev/null | grep -q "\"asOf\":\"$last_day\|\"asOf\":\"$(date -u -d "$last_day + 1 day" +%F)T00:00:00"; do
+  if [ $SECONDS -ge $deadline ]; then echo "main-job: valuation has not caught up with $last_day after 180 s (see $RUN_DIR/logs)" >&2; exit 1; fi
+  sleep 1
+done
+
+echo "main-job: latest network hashprice (valuation):" >&2
+curl -fsS "http://127.0.0.1:$VALUATION_HTTP_PORT/v1/network/hashprice/latest" || true; echo
+echo "main-job: alerts raised (risk): $(curl -fsS "http://127.0.0.1:$RISK_HTTP_PORT/v1/alerts" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log((j.items??j).length)})')" >&2
+echo "main-job: webhook deliveries received: $(wc -l <"$RUN_DIR/webhooks.ndjson" 2>/dev/null || echo 0) (in $RUN_DIR/webhooks.ndjson)" >&2
+
+if [ "${HASHDESK_ONESHOT:-0}" = "1" ]; then exit 0; fi
+echo "main-job: running live; Ctrl-C stops the services" >&2
+wait
