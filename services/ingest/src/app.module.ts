@@ -4,6 +4,7 @@ import { specOf } from '@hashdesk/messaging';
 import { PlatformModule } from '@hashdesk/platform';
 import type { IngestEnv } from './config/ingest.config';
 import { ingestEntities, ingestMigrations } from './migrations';
+import { BackfillModule } from './backfill/backfill.module';
 import { ObservationsModule } from './observations/observations.module';
 
 @Module({})
@@ -17,9 +18,10 @@ export class IngestAppModule {
           infra: config,
           entities: ingestEntities,
           migrations: ingestMigrations,
-          topics: [specOf(Topics.priceObserved), specOf(Topics.networkObserved)],
+          topics: [specOf(Topics.priceObserved), specOf(Topics.networkObserved), specOf(Topics.observationQuarantined)],
         }),
         ObservationsModule,
+        BackfillModule,
       ],
     };
   }

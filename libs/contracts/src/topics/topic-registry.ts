@@ -2,6 +2,7 @@ import { BtcPriceObservedSchema } from '../gen/hashdesk/v1/market_pb';
 import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
 import { HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
 import { AlertRaisedSchema } from '../gen/hashdesk/v1/risk_pb';
+import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { defineTopic, type TopicEntry } from './topic-entry';
 
 /** Network-wide events share one key so that they stay in order. */
@@ -23,6 +24,15 @@ export const Topics = {
     keyDescription: `"${NETWORK_KEY}" (one ordered stream)`,
     key: () => NETWORK_KEY,
     partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  observationQuarantined: defineTopic({
+    name: 'ingest.observation.quarantined.v1',
+    schema: ObservationQuarantinedSchema,
+    keyDescription: 'observation kind, e.g. btc-price',
+    key: (m) => m.kind,
+    partitions: 1,
     cleanupPolicy: 'delete',
     producer: 'ingest',
   }),

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, IsPositive, Matches, Max } from 'class-validator';
+import { IsISO8601, IsNumber, IsOptional, Matches } from 'class-validator';
 
 export class BtcPriceRequestDto {
-  @ApiProperty({ example: 87133.51, description: 'USD per BTC' })
+  @ApiProperty({ example: 87133.51, description: 'USD per BTC; > 0 and at most 10,000,000 or the record is quarantined' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
-  @IsPositive({ message: 'must be greater than 0' })
-  @Max(10_000_000, { message: 'must be at most 10,000,000 USD (implausible price)' })
   priceUsd!: number;
 
   @ApiProperty({ example: '2025-12-29T00:00:00Z', description: 'When the price was true (ISO 8601 with a time zone)' })

@@ -1,29 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsNumber, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class NetworkSnapshotRequestDto {
   @ApiProperty({ example: 930086, description: 'Block height of the chain tip' })
   @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be 0 or more' })
-  @Max(10_000_000, { message: 'must be at most 10,000,000' })
   height!: number;
 
-  @ApiProperty({ example: 148.2e12, description: 'Network difficulty' })
+  @ApiProperty({ example: 148.2e12, description: 'Network difficulty (at least 1, or the record is quarantined)' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
-  @IsPositive({ message: 'must be greater than 0' })
   difficulty!: number;
 
   @ApiPropertyOptional({ example: 1_800_000, description: 'Mean total fees per block in satoshis (give this or feesBtcPerBlock)' })
   @IsOptional()
   @IsInt({ message: 'must be a whole number of satoshis' })
-  @Min(0, { message: 'must be 0 or more' })
   feesPerBlockSats?: number;
 
   @ApiPropertyOptional({ example: 0.018, description: 'Mean total fees per block in BTC (give this or feesPerBlockSats)' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
-  @Min(0, { message: 'must be 0 or more' })
-  @Max(1_000, { message: 'must be at most 1,000 BTC per block (implausible)' })
   feesBtcPerBlock?: number;
 
   @ApiPropertyOptional({ example: 144, description: 'Blocks the fee mean covers' })

@@ -1,0 +1,46 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { BtcPriceObservedSchema, NetworkSnapshotObservedSchema, Topics } from '@hashdesk/contracts';
+import type { OutboxMessage } from '@hashdesk/messaging';
+import type { DescMessage } from '@bufbuild/protobuf';
+import type { AcceptedObservation } from './observation.types';
+
+/** The event an accepted observation publishes: its id is the observation id, so a re-send is the same event. */
+export function observationEvent(observation: AcceptedObservation, id: string, learnedAt: Date, traceparent: string): OutboxMessage<DescMessage> {
+  const common = {
+    eventId: id,
+    eventTime: observation.eventTime,
+    traceparent,
+  };
+  if (observation.kind === 'btc-price') {
+    return {
+      ...common,
+      entry: Topics.priceObserved,
+      subject: observation.pair,
+      message: create(BtcPriceObservedSchema, {
+        observationId: id,
+        eventTime: timestampFromDate(observation.eventTime),
+        learnedTime: timestampFromDate(learnedAt),
+        pair: observation.pair,
+        priceUsd: observation.priceUsd,
+        source: observation.source,
+        componentSources: observation.componentSources ?? [],
+      }),
+    } as OutboxMessage<DescMessage>;
+  }
+  return {
+    ...common,
+    entry: Topics.networkObserved,
+    subject: 'BTC',
+    message: create(NetworkSnapshotObservedSchema, {
+      observationId: id,
+      eventTime: timestampFromDate(observation.eventTime),
+      learnedTime: timestampFromDate(learnedAt),
+      height: observation.height,
+      difficulty: observation.difficulty,
+      feesPerBlockSats: BigInt(observation.feesPerBlockSats),
+      feeWindowBlocks: observation.feeWindowBlocks,
+      source: observation.source,
+    }),
+  } as OutboxMessage<DescMessage>;
+}
