@@ -34,6 +34,10 @@ async function main(): Promise<number> {
     const backfill = app.get(BackfillUseCase);
     const dataSource = app.get<DataSource>(DATA_SOURCE);
     const relay = app.get<OutboxRelay>(OUTBOX_RELAY);
+    // One claimer publishes, in outbox order, so the events of one key keep their order. Relays of
+    // running ingest instances claim rows too (SKIP LOCKED) and may interleave batches: for strict
+    // order, backfill while the service is stopped or runs with INGEST_OUTBOX_RELAY=off.
+    await relay.stop();
     const csv = readFileSync(values.file, 'utf8');
     const firstHeight = values['first-height'] === undefined ? undefined : Number(values['first-height']);
     const summary = await backfill.execute(basename(values.file), csv, { source: values.source, firstHeight }, traceparentFor(undefined));
@@ -41,7 +45,6 @@ async function main(): Promise<number> {
     let pending = await unpublished(dataSource);
     const publishing = config.INGEST_OUTBOX_RELAY === 'on' && !values['no-wait'];
     if (publishing) {
-      // The service's relay publishes in the background; drain() here only helps it along.
       while (pending > 0) {
         await relay.drain();
         pending = await unpublished(dataSource);

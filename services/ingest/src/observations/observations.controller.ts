@@ -73,7 +73,8 @@ export class ObservationsController {
     }
     const outcome = await this.record.execute(
       parsed.records.map((r) => ({ observation: r.observation, origin: `http:batch line ${r.line}`, raw: r.raw })),
-      { traceparent: traceparentFor(traceparent), mode: 'all-or-nothing' },
+      // A batch that already failed its shape checks stores nothing; its implausible records are still quarantined.
+      { traceparent: traceparentFor(traceparent), mode: parsed.violations.length > 0 ? 'quarantine-only' : 'all-or-nothing' },
     );
     const implausible = outcome.rejections.flatMap((r) => r.violations.map((v) => ({ line: parsed.records[r.index].line, ...v })));
     if (parsed.violations.length > 0 || implausible.length > 0) {

@@ -45,9 +45,10 @@ export interface RecordOptions {
   /**
    * all-or-nothing (the push API): one implausible record rejects the whole batch, and nothing of it is
    * stored or published except the quarantine events. partial (backfill): the implausible records are
-   * quarantined and the others recorded.
+   * quarantined and the others recorded. quarantine-only (a batch already rejected for its shape): the
+   * implausible records are quarantined, nothing is recorded.
    */
-  mode: 'all-or-nothing' | 'partial';
+  mode: 'all-or-nothing' | 'partial' | 'quarantine-only';
 }
 
 /**
@@ -80,7 +81,7 @@ export class RecordObservationsUseCase {
         options.traceparent,
       );
       const rejections = rejected.map(([index, found], i) => ({ index, violations: found, quarantineId: quarantineIds[i] }));
-      if (rejections.length > 0 && options.mode === 'all-or-nothing') return { results: [], rejections, published: 0, queued: rejections.length };
+      if (options.mode === 'quarantine-only' || (rejections.length > 0 && options.mode === 'all-or-nothing')) return { results: [], rejections, published: 0, queued: rejections.length };
       const accepted = records.map((record, index) => ({ ...record, index })).filter((r) => !violations.has(r.index));
       const { results, published } = await this.store(em, accepted, learnedAt, options.traceparent);
       return { results, rejections, published, queued: published + rejections.length };
