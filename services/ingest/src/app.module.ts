@@ -5,11 +5,12 @@ import { PlatformModule } from '@hashdesk/platform';
 import type { IngestEnv } from './config/ingest.config';
 import { ingestEntities, ingestMigrations } from './migrations';
 import { BackfillModule } from './backfill/backfill.module';
+import { LiveModule } from './live/live.module';
 import { ObservationsModule } from './observations/observations.module';
 
 @Module({})
 export class IngestAppModule {
-  static register(config: IngestEnv): DynamicModule {
+  static register(config: IngestEnv, options: { live?: boolean } = {}): DynamicModule {
     return {
       module: IngestAppModule,
       imports: [
@@ -22,6 +23,7 @@ export class IngestAppModule {
         }),
         ObservationsModule,
         BackfillModule,
+        ...(options.live === false ? [] : [LiveModule.register(config)]),
       ],
     };
   }

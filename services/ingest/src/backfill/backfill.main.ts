@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     },
   });
   const config = loadServiceConfigOrExit('ingest-backfill', IngestEnv);
-  const app = await NestFactory.createApplicationContext(IngestAppModule.register(config), { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(IngestAppModule.register(config, { live: false }), { logger: ['error', 'warn'], abortOnError: false });
   try {
     const backfill = app.get(BackfillUseCase);
     const dataSource = app.get<DataSource>(DATA_SOURCE);

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { IngestEnv } from '../config/ingest.config';
+import { ObservationsModule } from '../observations/observations.module';
+import { AdapterScheduler, LIVE_ADAPTERS } from './adapter-scheduler.service';
+import { createLiveAdapters } from './live-adapters.factory';
+
+/** Live polling of the configured providers (none unless their base URLs are set). */
+@Module({})
+export class LiveModule {
+  static register(config: IngestEnv): DynamicModule {
+    return {
+      module: LiveModule,
+      imports: [ObservationsModule],
+      providers: [{ provide: LIVE_ADAPTERS, useFactory: () => createLiveAdapters(config) }, AdapterScheduler],
+    };
+  }
+}
