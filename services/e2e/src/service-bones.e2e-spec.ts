@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from './stack';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+/** What every service has: validated config, real readiness, OpenAPI, JSON logs, clean SIGTERM. */
+describe('service bones', () => {
+  it('exits non-zero at start naming each missing or malformed variable', () => {
+    const result = spawnSync(process.execPath, ['-r', join(REPO_ROOT, 'scripts', 'register.js'), join(REPO_ROOT, 'services', 'risk', 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, KAFKA_BROKERS: 'not a broker list', REDIS_URL: 'redis://127.0.0.1:6379', RISK_HASHPRICE_FLOOR_USD_PER_PH_DAY: 'cheap' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.status).not.toBeNull();
+    expect(result.stderr).toMatch(/KAFKA_BROKERS: must be a comma-separated list of host:port/);
+    expect(result.stderr).toMatch(/DATABASE_URL/);
+    expect(result.stderr).toMatch(/RISK_HASHPRICE_FLOOR_USD_PER_PH_DAY: must be a number/);
+  });
+
+  describe('a running service', () => {
+    const stack = new Stack('bones');
+    beforeAll(async () => {
+      await stack.prepare();
+      await stack.start('valuation');
+    });
+    afterAll(() => stack.stopAll());
+
+    it('is ready only because Kafka, PostgreSQL and Redis answer, and says so per dependency', async () => {
+      const live = await fetch(`${stack.service('valuation').url}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${stack.service('valuation').url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { status: string; info: Record<string, { status: string }> };
+      expect(body.status).toBe('ok');
+      for (const dependency of ['kafka', 'postgres', 'redis']) expect(body.info[dependency]?.status).toBe('up');
+    });
+
+    it('publishes its OpenAPI document and logs structured JSON', async () => {
+      const document = (await (await fetch(`${stack.service('valuation').url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toMatch(/^3\./);
+      expect(Object.keys(document.paths)).toContain('/v1/network/hashprice/latest');
+      const lines = readFileSync(stack.service('valuation').logFile, 'utf8').split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ level: expect.anything(), msg: expect.any(String) }));
+    });
+
+    it('exits 0 on SIGTERM after draining', async () => {
+      expect(await stack.service('valuation').stop()).toBe(0);
+    });
+  });
+});
