@@ -35,9 +35,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
   const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoNestLogger));
   app.useGlobalPipes(createValidationPipe());
-  // Our own signal handling rather than enableShutdownHooks(), which re-raises the signal after
-  // closing: exit 0 means the consumer drained and every connection closed, 1 means teardown failed.
-  app.enableShutdownHooks([]);
+  // Our own signal handling instead of enableShutdownHooks() (which, given no signals, listens to all
+  // and re-raises the signal after closing, racing this handler): app.close() runs the same shutdown
+  // hooks. Exit 0 means the consumer drained and every connection closed, 1 means teardown failed.
   const shutdown = (signal: string) => {
     const logger = app.get(PinoNestLogger);
     logger.log(`${signal}: closing`);
@@ -46,7 +46,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
       .then(() => options.telemetry.shutdown().catch(() => undefined))
       .then(() => process.exit(0))
       .catch((error: Error) => {
-        logger.error(`shutdown failed: ${error.message}`);
+        logger.error(`shutdown failed: ${error.stack ?? error.message}`);
         process.exit(1);
       });
   };

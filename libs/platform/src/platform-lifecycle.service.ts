@@ -27,7 +27,15 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     this.logger.info({ consuming: this.consumer.hasSubscriptions, group: this.consumer.groupId }, 'platform started');
   }
 
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
+  private stopping?: Promise<void>;
+
+  /** Nest may call this once per module that sees the provider: the teardown runs once. */
+  beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.stopping ??= this.teardown(signal);
+    return this.stopping;
+  }
+
+  private async teardown(signal?: string): Promise<void> {
     this.logger.info({ signal }, 'shutting down: draining consumer and outbox');
     await this.consumer.stop();
     await this.relay.stop();

@@ -21,18 +21,19 @@ describe('service bones', () => {
     expect(result.stderr).toMatch(/RISK_HASHPRICE_FLOOR_USD_PER_PH_DAY: must be a number/);
   });
 
-  describe('a running service', () => {
+  describe('running services', () => {
     const stack = new Stack('bones');
+    const names = ['ingest', 'valuation', 'risk', 'notification'] as const;
     beforeAll(async () => {
       await stack.prepare();
-      await stack.start('valuation');
+      await stack.start(...names);
     });
     afterAll(() => stack.stopAll());
 
-    it('is ready only because Kafka, PostgreSQL and Redis answer, and says so per dependency', async () => {
-      const live = await fetch(`${stack.service('valuation').url}/health/live`);
+    it.each(names)('%s is ready only because Kafka, PostgreSQL and Redis answer, and says so per dependency', async (name) => {
+      const live = await fetch(`${stack.service(name).url}/health/live`);
       expect(live.status).toBe(200);
-      const ready = await fetch(`${stack.service('valuation').url}/health/ready`);
+      const ready = await fetch(`${stack.service(name).url}/health/ready`);
       expect(ready.status).toBe(200);
       const body = (await ready.json()) as { status: string; info: Record<string, { status: string }> };
       expect(body.status).toBe('ok');
@@ -48,8 +49,8 @@ describe('service bones', () => {
       expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ level: expect.anything(), msg: expect.any(String) }));
     });
 
-    it('exits 0 on SIGTERM after draining', async () => {
-      expect(await stack.service('valuation').stop()).toBe(0);
+    it.each(names)('%s exits 0 on SIGTERM after draining and closing every connection', async (name) => {
+      expect(await stack.service(name).stop()).toBe(0);
     });
   });
 });

@@ -18,7 +18,7 @@ export interface OutboxRelayOptions {
 
 /**
  * Publishes unpublished outbox rows in id order and marks them published, in one transaction that
- * holds the rows with FOR UPDATE SKIP LOCKED (two relays never claim the same row). A crash after the
+ * holds a per-schema advisory lock (relays take turns, so order by id is kept across processes). A crash after the
  * send and before the commit republishes the same rows with the same ce_id: consumers deduplicate.
  */
 export class OutboxRelay {
@@ -81,6 +81,9 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
+      // One publisher per schema at a time: two relays (the service and a backfill) must not publish
+      // batches of the same key out of order. The lock is released when the transaction ends.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))`);
       const rows: OutboxRow[] = await em.query(
         `SELECT id, topic, partition_key, headers, payload FROM outbox_event
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
