@@ -51,18 +51,26 @@ done
 
 bash scripts/feed-history.sh
 
-# The feed returns when ingest has accepted everything; wait until valuation has caught up with the last day.
-last_day=$(tail -n 1 data/reference/network-daily.csv | cut -d, -f1)
-deadline=$((SECONDS + 180))
-until curl -fsS "http://127.0.0.1:$VALUATION_HTTP_PORT/v1/network/hashprice/latest" 2>/dev/null | grep -q "\"asOf\":\"$last_day\|\"asOf\":\"$(date -u -d "$last_day + 1 day" +%F)T00:00:00"; do
-  if [ $SECONDS -ge $deadline ]; then echo "main-job: valuation has not caught up with $last_day after 180 s (see $RUN_DIR/logs)" >&2; exit 1; fi
-  sleep 1
-done
+# The feed returns when ingest has published everything; wait until every consumer group has caught up.
+if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then
+  started=$SECONDS
+  while :; do
+    lags=""; total=0
+    for group in valuation risk notification; do
+      lag=$(bash infra/kafka/lag.sh "${KAFKA_TOPIC_PREFIX:-}$group"); lags+="$group=$lag "; total=$((total + lag))
+    done
+    [ "$total" -eq 0 ] && break
+    if [ $((SECONDS - started)) -ge 600 ]; then echo "main-job: consumers still behind after 600 s ($lags); see $RUN_DIR/logs" >&2; exit 1; fi
+    echo "main-job: catching up: lag $lags" >&2
+    sleep 5
+  done
+  echo "main-job: every consumer caught up in $((SECONDS - started)) s" >&2
+fi
 
 echo "main-job: latest network hashprice (valuation):" >&2
 curl -fsS "http://127.0.0.1:$VALUATION_HTTP_PORT/v1/network/hashprice/latest" || true; echo
 echo "main-job: alerts raised (risk): $(curl -fsS "http://127.0.0.1:$RISK_HTTP_PORT/v1/alerts" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log((j.items??j).length)})')" >&2
-echo "main-job: webhook deliveries received: $(wc -l <"$RUN_DIR/webhooks.ndjson" 2>/dev/null || echo 0) (in $RUN_DIR/webhooks.ndjson)" >&2
+echo "main-job: webhook deliveries received: $(cat "$RUN_DIR/webhooks.ndjson" 2>/dev/null | wc -l) (in $RUN_DIR/webhooks.ndjson)" >&2
 
 if [ "${HASHDESK_ONESHOT:-0}" = "1" ]; then exit 0; fi
 echo "main-job: running live; Ctrl-C stops the services" >&2
