@@ -6,6 +6,7 @@ export * from './gen/hashdesk/v1/network_pb';
 export * from './gen/hashdesk/v1/valuation_pb';
 export * from './gen/hashdesk/v1/risk_pb';
 export * from './gen/hashdesk/v1/quarantine_pb';
+export * from './gen/hashdesk/v1/notification_pb';
 export * from './topics/topic-entry';
 export * from './topics/topic-registry';
 export * from './headers';

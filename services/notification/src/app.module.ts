@@ -18,7 +18,7 @@ export class NotificationAppModule {
           infra: config,
           entities: notificationEntities,
           migrations: notificationMigrations,
-          topics: [specOf(Topics.alertRaised)],
+          topics: [specOf(Topics.alertRaised), specOf(Topics.hashpriceComputed)],
         }),
         DeliveriesModule.register({ provide: NOTIFICATION_CONFIG, useValue: config }),
       ],

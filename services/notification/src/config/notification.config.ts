@@ -1,27 +1,92 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { InfraEnv, portFromEnv } from '@hashdesk/config';
 
+const toInt = portFromEnv;
+
 export class NotificationEnv extends InfraEnv {
-  @Transform(portFromEnv)
+  @Transform(toInt)
   @IsInt({ message: 'must be a TCP port number' })
   @Min(1)
   @Max(65535)
   NOTIFICATION_HTTP_PORT = 3004;
 
-  /** Where alerts are POSTed as JSON. Without it alerts are recorded but not delivered. */
+  /** The built-in default subscription: every alert is POSTed here. Without it alerts reach only subscribers. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   NOTIFICATION_WEBHOOK_URL?: string;
 
-  /** Standard Webhooks signing secret (whsec_ + base64). Deliveries are signed when it is set. */
+  /** Standard Webhooks signing secret (whsec_ + base64) of the default subscription. */
   @IsOptional()
   @Matches(/^whsec_[A-Za-z0-9+/]+=*$/, { message: 'must be whsec_ followed by base64' })
   NOTIFICATION_WEBHOOK_SECRET?: string;
 
-  @Transform(portFromEnv)
+  /** Attempts before a delivery is dead-lettered. */
+  @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(50)
   NOTIFICATION_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; each later one doubles (see retry-schedule.ts). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(600_000)
+  NOTIFICATION_RETRY_BASE_MS = 1_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(60_000)
+  NOTIFICATION_REQUEST_TIMEOUT_MS = 10_000;
+
+  /** Consecutive failed attempts after which an endpoint is disabled and its owner told. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  NOTIFICATION_DISABLE_AFTER_FAILURES = 50;
+
+  /** Per-endpoint rate limit (requests per second), counted in Redis. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  NOTIFICATION_ENDPOINT_RATE_PER_SECOND = 200;
+
+  /** Largest delivery body in bytes; a larger one is dead-lettered instead of sent. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1_024)
+  @Max(10_485_760)
+  NOTIFICATION_MAX_PAYLOAD_BYTES = 262_144;
+
+  /** Deliveries in flight at once across all endpoints. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  NOTIFICATION_MAX_IN_FLIGHT = 256;
+
+  /** How long a rotated-out webhook secret still signs (both signatures are sent). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(0)
+  @Max(30 * 86_400)
+  NOTIFICATION_SECRET_OVERLAP_SECONDS = 86_400;
+
+  /**
+   * Webhook hosts or CIDR ranges allowed even though private, loopback or link-local
+   * (comma-separated, e.g. "127.0.0.1,10.0.0.0/8"). Empty: all such addresses are refused.
+   */
+  @IsOptional()
+  @IsString()
+  NOTIFICATION_URL_ALLOWLIST = '';
+
+  /** When set, creating a subscriber needs the header x-admin-token with this value. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  NOTIFICATION_ADMIN_TOKEN?: string;
 }

@@ -1,20 +1,57 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '@hashdesk/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { badRequest } from '@hashdesk/platform';
+import { ApiKeyGuard, CurrentSubscriber } from '../subscriptions/api-key.guard';
+import type { Subscriber } from '../subscriptions/subscriptions.repository';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesQueryDto, ReplayAllRequestDto } from './dto/deliveries.query.dto';
+import { DeliveryWorker } from './delivery.worker';
+
+const deliveryId = (id: string): string => {
+  if (!/^\d{1,18}$/.test(id)) throw badRequest([{ field: 'id', rule: 'isDeliveryId', message: 'must be a delivery id' }]);
+  return id;
+};
 
 @ApiTags('deliveries')
+@ApiSecurity('api-key')
+@UseGuards(ApiKeyGuard)
 @Controller('v1')
 export class DeliveriesController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: DeliveriesRepository, private readonly worker: DeliveryWorker) {}
 
   @Get('deliveries')
-  @ApiOperation({ summary: 'The delivery log: newest 100 deliveries with status, attempts and latency' })
-  deliveries(): Promise<unknown[]> {
-    return this.dataSource.query(
-      `SELECT event_id AS "eventId", endpoint_url AS "endpointUrl", status, attempts, last_status_code AS "lastStatusCode",
-              last_error AS "lastError", created_at AS "createdAt", delivered_at AS "deliveredAt", latency_ms AS "latencyMs"
-         FROM delivery ORDER BY id DESC LIMIT 100`,
-    );
+  @ApiOperation({ summary: 'The caller\'s delivery log, newest first: status, attempts, last error, latency' })
+  deliveries(@CurrentSubscriber() subscriber: Subscriber, @Query() query: DeliveriesQueryDto): Promise<unknown[]> {
+    return this.repository.list(subscriber.id, { ...query, limit: query.limit ?? 100 });
+  }
+
+  @Get('deliveries/:id')
+  @ApiOperation({ summary: 'One delivery with its body (404 for anyone else\'s)' })
+  delivery(@CurrentSubscriber() subscriber: Subscriber, @Param('id') id: string) {
+    return this.repository.get(subscriber.id, deliveryId(id));
+  }
+
+  @Get('dead-letters')
+  @ApiOperation({ summary: 'Deliveries that exhausted their attempts (or could never be sent)' })
+  deadLetters(@CurrentSubscriber() subscriber: Subscriber, @Query() query: DeliveriesQueryDto): Promise<unknown[]> {
+    return this.repository.list(subscriber.id, { ...query, status: 'dead', limit: query.limit ?? 100 });
+  }
+
+  @Post('dead-letters/:id/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send one dead letter again, same webhook-id, fresh attempts' })
+  async replay(@CurrentSubscriber() subscriber: Subscriber, @Param('id') id: string) {
+    const replayed = await this.repository.replay(subscriber.id, deliveryId(id));
+    this.worker.kick();
+    return replayed;
+  }
+
+  @Post('dead-letters/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send all of the caller\'s dead letters again (optionally one subscription\'s)' })
+  async replayAll(@CurrentSubscriber() subscriber: Subscriber, @Body() body: ReplayAllRequestDto) {
+    const replayed = await this.repository.replayAll(subscriber.id, body.subscriptionId);
+    this.worker.kick();
+    return { replayed };
   }
 }

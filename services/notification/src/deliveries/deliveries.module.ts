@@ -1,23 +1,66 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
+import type { NotificationEnv } from '../config/notification.config';
+import { fromAlertRaised, fromHashpriceComputed } from '../events/notification-event';
+import { StreamController } from '../stream/stream.controller';
+import { StreamHub } from '../stream/stream-hub';
+import { ApiKeyGuard } from '../subscriptions/api-key.guard';
+import { DefaultSubscription } from '../subscriptions/default-subscription.service';
+import { SsrfGuard } from '../subscriptions/ssrf-guard';
+import { SubscriberTopics } from '../subscriptions/subscriber-topics.service';
+import { SubscribersController } from '../subscriptions/subscribers.controller';
+import { SubscriptionExceptionFilter } from '../subscriptions/subscription-exception.filter';
+import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { DeliveriesController } from './deliveries.controller';
+import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryWorker } from './delivery.worker';
-import { EnqueueAlertUseCase } from './enqueue-alert.use-case';
+import { DigestFlusher } from './digest.flusher';
+import { RedisCache } from './redis-cache';
+import { RouteEventUseCase } from './route-event.use-case';
 
+/** Subscriptions, routing and delivery: the notification service's one feature module. */
 @Module({})
 export class DeliveriesModule implements OnModuleInit {
   static register(configProvider: Provider): DynamicModule {
-    return { module: DeliveriesModule, controllers: [DeliveriesController], providers: [configProvider, DeliveryWorker, EnqueueAlertUseCase] };
+    return {
+      module: DeliveriesModule,
+      controllers: [SubscribersController, SubscriptionsController, DeliveriesController, StreamController],
+      providers: [
+        configProvider,
+        {
+          provide: SsrfGuard,
+          inject: [NOTIFICATION_CONFIG],
+          // The operator's own default endpoint is trusted; everything else must pass the guard or the allowlist.
+          useFactory: (config: NotificationEnv) =>
+            SsrfGuard.fromConfig(config.NOTIFICATION_URL_ALLOWLIST, config.NOTIFICATION_WEBHOOK_URL ? new URL(config.NOTIFICATION_WEBHOOK_URL).hostname : undefined),
+        },
+        { provide: APP_FILTER, useClass: SubscriptionExceptionFilter },
+        SubscriptionsRepository,
+        DeliveriesRepository,
+        DefaultSubscription,
+        ApiKeyGuard,
+        SubscriberTopics,
+        StreamHub,
+        RedisCache,
+        DigestFlusher,
+        DeliveryWorker,
+        RouteEventUseCase,
+      ],
+    };
   }
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
-    private readonly useCase: EnqueueAlertUseCase,
+    private readonly route: RouteEventUseCase,
   ) {}
 
   onModuleInit(): void {
-    this.consumer.subscribe(Topics.alertRaised, (event) => this.useCase.execute(event));
+    this.consumer.subscribe(Topics.alertRaised, (event) => this.route.execute(fromAlertRaised(event.meta, event.message), event.topic));
+    this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.route.execute(fromHashpriceComputed(event.meta, event.message), event.topic));
   }
 }

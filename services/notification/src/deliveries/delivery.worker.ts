@@ -1,40 +1,55 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { create } from '@bufbuild/protobuf';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, LOGGER } from '@hashdesk/platform';
+import { NotificationDeliveredSchema } from '@hashdesk/contracts';
+import type { OutboxWriter } from '@hashdesk/messaging';
+import { DATA_SOURCE, LOGGER, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
-import { nextRetryDelayMs, parseRetryAfterMs } from './retry-schedule';
-import { signWebhook } from './webhook-signature';
+import { EVENT_TYPES } from '../events/notification-event';
+import { SsrfGuard } from '../subscriptions/ssrf-guard';
+import { SubscriberTopics } from '../subscriptions/subscriber-topics.service';
+import { assertUnreachable } from '../subscriptions/subscription-rule';
+import { StreamHub } from '../stream/stream-hub';
+import type { ClaimedDelivery, SendOutcome } from './claimed-delivery';
+import { HttpSender } from './channels/http.sender';
+import { DigestFlusher } from './digest.flusher';
+import { RedisCache } from './redis-cache';
+import { nextRetryDelayMs } from './retry-schedule';
 
-interface DueDelivery {
-  id: string;
-  event_id: string;
-  endpoint_url: string;
-  body: string;
-  traceparent: string | null;
-  attempts: number;
-  created_at: Date;
-}
-
-const REQUEST_TIMEOUT_MS = 10_000;
+const CLAIM_BATCH = 100;
 
 /**
- * Works off due deliveries (FOR UPDATE SKIP LOCKED, so several workers never send the same one):
- * POST, then mark delivered, or schedule the next attempt, or after the last one mark it dead.
- * The schedule lives in PostgreSQL, so a restart resumes it. At least once: the same webhook-id on every attempt.
+ * Works off due deliveries. A delivery is claimed by pushing its next_attempt_at past the request
+ * timeout (a lease, taken with FOR UPDATE SKIP LOCKED so two workers never take the same one), sent
+ * outside any transaction, then recorded: delivered, or rescheduled on the retry schedule, or after
+ * the last attempt dead-lettered. A crash mid-send leaves the lease to expire and the delivery is
+ * sent again with the same webhook-id: at least once. The schedule lives in PostgreSQL.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly http: HttpSender;
+  private lastDigestFlush = 0;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter,
+    private readonly cache: RedisCache,
+    private readonly topics: SubscriberTopics,
+    private readonly hub: StreamHub,
+    private readonly digests: DigestFlusher,
+    ssrf: SsrfGuard,
+  ) {
+    this.http = new HttpSender(ssrf, config.NOTIFICATION_REQUEST_TIMEOUT_MS);
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -53,72 +68,149 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async run(): Promise<void> {
     while (this.running) {
-      let worked = 0;
+      let claimed: ClaimedDelivery[] = [];
       try {
-        worked = await this.deliverDue();
-      } catch (error) {
-        this.logger.error({ err: error }, 'delivery worker: batch failed');
-      }
-      if (worked === 0 && this.running) await this.sleep(250);
-    }
-  }
-
-  private deliverDue(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const due: DueDelivery[] = await em.query(
-        `SELECT id, event_id, endpoint_url, body, traceparent, attempts, created_at FROM delivery
-          WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 20 FOR UPDATE SKIP LOCKED`,
-      );
-      await Promise.all(due.map(async (delivery) => {
-        const outcome = await this.post(delivery);
-        const attempts = delivery.attempts + 1;
-        if (outcome.ok) {
-          await em.query(
-            `UPDATE delivery SET status = 'delivered', attempts = $2, delivered_at = now(), last_status_code = $3, last_error = NULL,
-               latency_ms = $4 WHERE id = $1`,
-            [delivery.id, attempts, outcome.statusCode, Date.now() - new Date(delivery.created_at).getTime()],
-          );
-          return;
+        if (Date.now() - this.lastDigestFlush >= 500) {
+          this.lastDigestFlush = Date.now();
+          if ((await this.digests.flushDue()) > 0) continue;
         }
-        const dead = attempts >= this.config.NOTIFICATION_MAX_ATTEMPTS;
-        const delayMs = nextRetryDelayMs(attempts, outcome.retryAfterMs);
-        await em.query(
-          `UPDATE delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5,
-             next_attempt_at = now() + ($6 || ' milliseconds')::interval WHERE id = $1`,
-          [delivery.id, dead ? 'dead' : 'pending', attempts, outcome.statusCode ?? null, outcome.error, String(delayMs)],
-        );
-        this.logger.warn({ eventId: delivery.event_id, attempts, dead, delayMs, error: outcome.error }, 'webhook delivery failed');
-      }));
-      return due.length;
-    });
+        const free = this.config.NOTIFICATION_MAX_IN_FLIGHT - this.inFlight.size;
+        if (free > 0) claimed = await this.claim(Math.min(free, CLAIM_BATCH));
+      } catch (error) {
+        this.logger.error({ err: error }, 'delivery worker: claim failed');
+      }
+      for (const delivery of claimed) {
+        const task: Promise<void> = this.process(delivery)
+          .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: recording the outcome failed; the lease will expire and it is retried'))
+          .finally(() => {
+            this.inFlight.delete(task);
+            this.wake?.();
+          });
+        this.inFlight.add(task);
+      }
+      if (claimed.length === 0 && this.running) await this.sleep(250);
+    }
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  private async post(delivery: DueDelivery): Promise<{ ok: boolean; statusCode?: number; error: string; retryAfterMs?: number }> {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'hashdesk-notification/1',
-      'webhook-id': delivery.event_id,
-      'webhook-timestamp': String(timestamp),
-    };
-    if (delivery.traceparent) headers.traceparent = delivery.traceparent;
-    if (this.config.NOTIFICATION_WEBHOOK_SECRET) {
-      headers['webhook-signature'] = signWebhook(this.config.NOTIFICATION_WEBHOOK_SECRET, delivery.event_id, timestamp, delivery.body);
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const leaseMs = this.config.NOTIFICATION_REQUEST_TIMEOUT_MS + 5_000;
+    const [rows] = await this.dataSource.query(
+      `UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
+         FROM subscription s
+        WHERE s.id = d.subscription_id
+          AND d.id IN (SELECT d2.id FROM delivery d2 JOIN subscription s2 ON s2.id = d2.subscription_id
+                        WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND s2.enabled AND s2.disabled_at IS NULL
+                        ORDER BY d2.next_attempt_at LIMIT $1 FOR UPDATE OF d2 SKIP LOCKED)
+        RETURNING d.id, d.event_id, d.event_type, d.event_time, d.body, d.traceparent, d.attempts, d.created_at, d.subscription_id,
+                  s.subscriber_id, s.channel, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at`,
+      [limit, leaseMs],
+    );
+    return rows as ClaimedDelivery[];
+  }
+
+  private async process(delivery: ClaimedDelivery): Promise<void> {
+    const isHttp = delivery.channel === 'webhook' || delivery.channel === 'slack';
+    if (isHttp && (await this.cache.overRateLimit(delivery.subscription_id, this.config.NOTIFICATION_ENDPOINT_RATE_PER_SECOND))) {
+      // Over the endpoint's rate: try again next second, without counting an attempt.
+      await this.dataSource.query(`UPDATE delivery SET next_attempt_at = date_trunc('second', now()) + interval '1 second' WHERE id = $1 AND status = 'pending'`, [delivery.id]);
+      return;
     }
-    try {
-      const response = await fetch(delivery.endpoint_url, {
-        method: 'POST',
-        headers,
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    const started = Date.now();
+    const outcome = await this.send(delivery);
+    await this.record(delivery, outcome, Date.now() - started);
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<SendOutcome> {
+    switch (delivery.channel) {
+      case 'webhook':
+      case 'slack':
+        return this.http.send(delivery);
+      case 'kafka':
+        return this.sendToKafka(delivery);
+      case 'sse':
+        this.hub.publish(delivery.subscriber_id, { id: delivery.id, event: delivery.event_type ?? 'message', data: delivery.body });
+        return { ok: true };
+      default:
+        return assertUnreachable(delivery.channel);
+    }
+  }
+
+  /** Through the outbox, in the same transaction that marks the delivery delivered. */
+  private async sendToKafka(delivery: ClaimedDelivery): Promise<SendOutcome> {
+    const subject = (JSON.parse(delivery.body) as { subject?: string }).subject ?? '';
+    await this.dataSource.transaction(async (em) => {
+      await this.outbox.add(em, {
+        entry: this.topics.entryOf(delivery.subscriber_id),
+        message: create(NotificationDeliveredSchema, {
+          webhookId: delivery.event_id,
+          subscriptionId: delivery.subscription_id,
+          eventType: delivery.event_type ?? '',
+          subject,
+          eventTime: timestampFromDate(delivery.event_time ? new Date(delivery.event_time) : new Date(delivery.created_at)),
+          bodyJson: delivery.body,
+        }),
+        eventTime: delivery.event_time ? new Date(delivery.event_time) : new Date(delivery.created_at),
+        eventId: `${delivery.event_id}/${delivery.subscription_id}`,
+        traceparent: delivery.traceparent ?? undefined,
       });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status, error: '' };
-      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}`, retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).name === 'TimeoutError' ? `timed out after ${REQUEST_TIMEOUT_MS} ms` : (error as Error).message };
+      await em.query(
+        `UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL, last_attempt_at = now(),
+           latency_ms = (extract(epoch FROM now() - created_at) * 1000)::int, last_duration_ms = 0 WHERE id = $1`,
+        [delivery.id],
+      );
+    });
+    return { ok: true, recorded: true };
+  }
+
+  private async record(delivery: ClaimedDelivery, outcome: SendOutcome, durationMs: number): Promise<void> {
+    if (outcome.ok) {
+      if (!outcome.recorded) {
+        await this.dataSource.query(
+          `UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_status_code = $2, last_error = NULL,
+             latency_ms = (extract(epoch FROM now() - created_at) * 1000)::int, last_attempt_at = now(), last_duration_ms = $3 WHERE id = $1`,
+          [delivery.id, outcome.statusCode ?? null, durationMs],
+        );
+      }
+      await this.dataSource.query('UPDATE subscription SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0', [delivery.subscription_id]);
+      return;
     }
+    const attempts = delivery.attempts + 1;
+    const dead = outcome.permanent === true || attempts >= this.config.NOTIFICATION_MAX_ATTEMPTS;
+    const delayMs = nextRetryDelayMs(attempts, outcome.retryAfterMs, Math.random, this.config.NOTIFICATION_RETRY_BASE_MS);
+    await this.dataSource.query(
+      `UPDATE delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, last_attempt_at = now(), last_duration_ms = $7,
+         dead_at = CASE WHEN $2 = 'dead' THEN now() END, next_attempt_at = now() + make_interval(secs => $6 / 1000.0) WHERE id = $1`,
+      [delivery.id, dead ? 'dead' : 'pending', attempts, outcome.statusCode ?? null, outcome.error.slice(0, 1_000), delayMs, durationMs],
+    );
+    this.logger.warn({ deliveryId: delivery.id, webhookId: delivery.event_id, subscriptionId: delivery.subscription_id, attempts, dead, delayMs, error: outcome.error }, 'delivery failed');
+    await this.countFailure(delivery, outcome.error);
+  }
+
+  /** After NOTIFICATION_DISABLE_AFTER_FAILURES failures in a row the endpoint is disabled and its owner told. */
+  private async countFailure(delivery: ClaimedDelivery, error: string): Promise<void> {
+    const [rows] = await this.dataSource.query(
+      'UPDATE subscription SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures', [delivery.subscription_id]);
+    if (Number(rows[0]?.consecutive_failures ?? 0) < this.config.NOTIFICATION_DISABLE_AFTER_FAILURES) return;
+    const reason = `${this.config.NOTIFICATION_DISABLE_AFTER_FAILURES} consecutive failed attempts; last: ${error}`.slice(0, 1_000);
+    const [disabled] = await this.dataSource.query(
+      `UPDATE subscription SET disabled_at = now(), disabled_reason = $2, updated_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id, subscriber_id, url`,
+      [delivery.subscription_id, reason],
+    );
+    if (disabled.length === 0) return;
+    this.logger.warn({ subscriptionId: delivery.subscription_id }, 'endpoint disabled after consecutive failures');
+    // The owner is told on every other channel it has (its own other subscriptions), and sees it in GET /v1/subscriptions.
+    const noticeId = `endpoint-disabled-${delivery.subscription_id}-${Date.now()}`;
+    const body = JSON.stringify({
+      id: noticeId, type: EVENT_TYPES.endpointDisabled, source: 'hashdesk/notification', subject: 'subscription', time: new Date().toISOString(), traceId: null,
+      data: { subscriptionId: delivery.subscription_id, url: disabled[0].url, reason },
+    });
+    await this.dataSource.query(
+      `INSERT INTO delivery (event_id, subscription_id, event_type, event_time, body, status)
+       SELECT $1, id, $2, now(), $3, 'pending' FROM subscription
+        WHERE subscriber_id = $4 AND id <> $5 AND enabled AND disabled_at IS NULL ON CONFLICT DO NOTHING`,
+      [noticeId, EVENT_TYPES.endpointDisabled, body, disabled[0].subscriber_id, delivery.subscription_id],
+    );
   }
 
   private sleep(ms: number): Promise<void> {

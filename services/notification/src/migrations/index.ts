@@ -1,5 +1,6 @@
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { Deliveries1732400000400 } from './1732400000400-deliveries.migration';
+import { Subscriptions1732400000410 } from './1732400000410-subscriptions.migration';
 
 export const notificationEntities = [DeliveryEntity];
-export const notificationMigrations = [Deliveries1732400000400];
+export const notificationMigrations = [Deliveries1732400000400, Subscriptions1732400000410];

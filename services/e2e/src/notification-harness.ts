@@ -1,0 +1,76 @@
+import { createHmac } from 'node:crypto';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AlertRaisedSchema, HashpriceComputedSchema, Severity, ThresholdDirection, Topics, type TopicEntry } from '@hashdesk/contracts';
+import { createIdempotentProducer, encodeMessage, metaToHeaders, newEventId, type Producer } from '@hashdesk/messaging';
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import type { ReceivedRequest } from '@hashdesk/testing';
+import type { Stack } from './stack';
+
+export const ADMIN_TOKEN = 'admin-token-for-notification-tests';
+
+/** Publishes events straight onto the stack's topics, as valuation and risk would. */
+export class EventPublisher {
+  private producer?: Producer;
+  constructor(private readonly stack: Stack) {}
+
+  async publish<Desc extends DescMessage>(entry: TopicEntry<Desc>, message: MessageShape<Desc>, time = new Date()): Promise<string> {
+    if (!this.producer) {
+      this.producer = createIdempotentProducer(this.stack.kafka);
+      await this.producer.connect();
+    }
+    const id = newEventId();
+    const headers = metaToHeaders({ id, type: entry.schema.typeName, source: 'hashdesk/e2e', time });
+    await this.producer.send({ topic: this.stack.namespace.topic(entry.name), acks: -1, messages: [{ key: entry.key(message), value: encodeMessage(entry, message), headers }] });
+    return id;
+  }
+
+  alert(subject: string, value: number, severity = Severity.WARNING, time = new Date()): Promise<string> {
+    return this.publish(Topics.alertRaised, create(AlertRaisedSchema, {
+      alertId: newEventId(), ruleId: 'e2e.rule', severity, subject, metric: 'hashprice_usd_per_ph_day', value, threshold: 45,
+      direction: ThresholdDirection.BELOW, message: `hashprice ${value}`, asOf: timestampFromDate(time),
+    }), time);
+  }
+
+  hashprice(usdPerPhDay: number, time = new Date()): Promise<string> {
+    return this.publish(Topics.hashpriceComputed, create(HashpriceComputedSchema, {
+      metricId: newEventId(), asOf: timestampFromDate(time), hashpriceUsdPerPhDay: usdPerPhDay, btcPriceUsd: 90_000,
+    }), time);
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+}
+
+/** A small client of the notification API, authenticated as one subscriber. */
+export class NotificationClient {
+  constructor(readonly baseUrl: string, readonly apiKey?: string) {}
+
+  static async register(baseUrl: string, name: string): Promise<NotificationClient & { subscriberId: string }> {
+    const response = await fetch(`${baseUrl}/v1/subscribers`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN }, body: JSON.stringify({ name }),
+    });
+    const body = (await response.json()) as { id: string; apiKey: string };
+    if (response.status !== 201) throw new Error(`register ${name}: ${response.status} ${JSON.stringify(body)}`);
+    return Object.assign(new NotificationClient(baseUrl, body.apiKey), { subscriberId: body.id });
+  }
+
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+}
+
+/** Standard Webhooks verification the receiver's way: recompute each v1 signature and compare. */
+export function verifiesWith(secret: string, request: ReceivedRequest): boolean {
+  const id = String(request.headers['webhook-id']);
+  const timestamp = String(request.headers['webhook-timestamp']);
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${request.body}`).digest('base64');
+  const offered = String(request.headers['webhook-signature'] ?? '').split(' ').map((s) => s.replace(/^v1,/, ''));
+  return offered.includes(expected) && Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+}
