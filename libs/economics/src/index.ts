@@ -46,3 +46,9 @@ export * from './scenarios/scenario-comparison';
 export * from './scenarios/sensitivity-grid';
 export * from './scenarios/machine-at-market';
 export * from './scenarios/scenario-evaluators';
+// risk: Monte Carlo, stop-loss lines, standing scenarios
+export * from './risk/seeded-random';
+export * from './risk/price-models';
+export * from './risk/streaming-stats';
+export * from './risk/monte-carlo-company';
+export * from './risk/monte-carlo';
