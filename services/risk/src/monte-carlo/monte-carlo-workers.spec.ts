@@ -1,0 +1,41 @@
+import { planMonteCarlo, runMonteCarlo, type CompanyProfile, type MonteCarloConfig } from '@hashdesk/economics';
+import { ILLUSTRATIVE_OPEX_ASSUMPTIONS, readShippedCompanyProfiles } from './shipped-company-profiles';
+import { runMonteCarloOnWorkers, splitPaths } from './monte-carlo-workers';
+
+const market = { btcPriceUsd: 90_000, difficulty: 150e12, height: 930_000, feesBtcPerBlock: 0.025 };
+const config: MonteCarloConfig = { seed: 99, paths: 3_001, sampleSize: 1_000, priceModel: { kind: 'gbm', driftPerYear: 0, volatilityPerYear: 0.6 } };
+
+// Riot's shipped profile lacks only its total debt (and period opex, covered by per-BTC assumptions); a test figure fills the debt.
+function riot(): CompanyProfile {
+  const profile = readShippedCompanyProfiles().find((p) => p.ticker === 'RIOT') as CompanyProfile;
+  return { ...profile, balanceSheet: { ...profile.balanceSheet, totalDebtUsd: { value: 800e6, asOf: '2025-Q3', source: 'test figure' } } };
+}
+
+describe('Monte Carlo on worker threads', () => {
+  it('given 10 paths and 3 workers, when split, then the ranges are contiguous and cover every path once', () => {
+    expect(splitPaths(10, 3)).toEqual([
+      { firstPath: 0, endPath: 4 },
+      { firstPath: 4, endPath: 7 },
+      { firstPath: 7, endPath: 10 },
+    ]);
+    expect(splitPaths(2, 8)).toEqual([
+      { firstPath: 0, endPath: 1 },
+      { firstPath: 1, endPath: 2 },
+    ]);
+  });
+
+  it('given the same seed, when run on 3 workers twice and on this thread, then worker runs are identical and match the single-thread probabilities and quantiles', async () => {
+    const companies = [{ profile: riot(), options: { company: ILLUSTRATIVE_OPEX_ASSUMPTIONS, valuation: { excludeIncompleteHpcContracts: true } } }];
+    expect(planMonteCarlo(companies, market, { ...config, paths: 1 }).companies.map((c) => c.ticker)).toEqual(['RIOT']);
+    const plan = planMonteCarlo(companies, market, config);
+    const a = await runMonteCarloOnWorkers(plan, 3);
+    const b = await runMonteCarloOnWorkers(plan, 3);
+    expect(b).toEqual(a);
+    const single = runMonteCarlo(companies, market, config);
+    expect(a.paths).toBe(3_001);
+    expect(a.companies[0].horizons).toEqual(single.companies[0].horizons);
+    expect(a.companies[0].fairValuePerShareUsd.percentiles).toEqual(single.companies[0].fairValuePerShareUsd.percentiles);
+    expect(a.terminalBtcPriceUsd.percentiles).toEqual(single.terminalBtcPriceUsd.percentiles);
+    expect(a.terminalBtcPriceUsd.mean / single.terminalBtcPriceUsd.mean - 1).toBeCloseTo(0, 9);
+  }, 60_000);
+});
