@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import type { DescMessage } from '@bufbuild/protobuf';
 import type { TopicEntry } from '@hashdesk/contracts';
 import { createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
-// Service code never imports the test harness; these integration tests do (as services/e2e does).
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import of the type:testing lib
+// Service code never imports the test harness; its tests may (eslint.config.mjs allows it for test files).
 import { createTestDatabase, freePort, requiredEnv, ServiceProcess, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');

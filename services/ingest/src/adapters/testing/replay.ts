@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-// The replay server lives in libs/testing. Until its index exports it (`@hashdesk/testing`) and the
-// lint rules let service specs use the testing lib, the adapter specs reach it here, in one place,
-// so switching to the alias is a two-line change.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test support only; replace with '@hashdesk/testing' once exported
-import { loadReplayFixture, type ReplayFixture } from '../../../../../libs/testing/src/http-replay';
+// The replay server lives in libs/testing, under its own entry point so unit specs do not load the
+// broker and container harness.
+import { loadReplayFixture, type ReplayFixture } from '@hashdesk/testing/http-replay';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-export * from '../../../../../libs/testing/src/http-replay';
+export * from '@hashdesk/testing/http-replay';
 
 const FIXTURES = join(__dirname, '..', '__fixtures__');
 
