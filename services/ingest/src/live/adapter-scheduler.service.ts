@@ -5,6 +5,7 @@ import { LOGGER, ReadinessRegistry } from '@hashdesk/platform';
 import type { AdapterResult, SourceAdapter } from '../adapters';
 import { RecordObservationsUseCase } from '../observations/record-observations.use-case';
 import { toRecordable } from './adapter-observation.mapper';
+import type { AdapterMetricsInput } from './adapter-metrics';
 
 export const LIVE_ADAPTERS = Symbol('LIVE_ADAPTERS');
 
@@ -65,6 +66,11 @@ export class AdapterScheduler implements OnApplicationBootstrap, OnApplicationSh
         lastRecordError: run.lastRecordError ?? null,
       }])),
     };
+  }
+
+  /** Each adapter's state and counts, for the metrics endpoint. */
+  metrics(now = new Date()): AdapterMetricsInput[] {
+    return this.runs.map((run) => ({ state: run.adapter.state(now), recorded: run.recorded, quarantined: run.quarantined }));
   }
 
   /** One poll and its recording; exposed for tests. */

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { IngestEnv } from '../config/ingest.config';
 import { ObservationsModule } from '../observations/observations.module';
+import { AdapterMetricsController } from './adapter-metrics.controller';
 import { AdapterScheduler, LIVE_ADAPTERS } from './adapter-scheduler.service';
 import { createLiveAdapters } from './live-adapters.factory';
 
@@ -11,6 +12,7 @@ export class LiveModule {
     return {
       module: LiveModule,
       imports: [ObservationsModule],
+      controllers: [AdapterMetricsController],
       providers: [{ provide: LIVE_ADAPTERS, useFactory: () => createLiveAdapters(config) }, AdapterScheduler],
     };
   }
