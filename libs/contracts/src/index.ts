@@ -2,11 +2,13 @@
 // the topic registry and the header names every message carries.
 export * from './gen/hashdesk/v1/lineage_pb';
 export * from './gen/hashdesk/v1/market_pb';
+export * from './gen/hashdesk/v1/power_pb';
 export * from './gen/hashdesk/v1/network_pb';
 export * from './gen/hashdesk/v1/valuation_pb';
 export * from './gen/hashdesk/v1/risk_pb';
 export * from './gen/hashdesk/v1/quarantine_pb';
 export * from './gen/hashdesk/v1/notification_pb';
+export * from './gen/hashdesk/v1/company_pb';
 export * from './topics/topic-entry';
 export * from './topics/topic-registry';
 export * from './headers';

@@ -5,6 +5,7 @@ import { PlatformModule } from '@hashdesk/platform';
 import type { IngestEnv } from './config/ingest.config';
 import { ingestEntities, ingestMigrations } from './migrations';
 import { BackfillModule } from './backfill/backfill.module';
+import { CompaniesModule } from './companies/companies.module';
 import { LiveModule } from './live/live.module';
 import { ObservationsModule } from './observations/observations.module';
 
@@ -19,10 +20,11 @@ export class IngestAppModule {
           infra: config,
           entities: ingestEntities,
           migrations: ingestMigrations,
-          topics: [specOf(Topics.priceObserved), specOf(Topics.networkObserved), specOf(Topics.observationQuarantined)],
+          topics: [specOf(Topics.priceObserved), specOf(Topics.equityObserved), specOf(Topics.powerObserved), specOf(Topics.networkObserved), specOf(Topics.observationQuarantined), specOf(Topics.companyProfileRecorded)],
         }),
         ObservationsModule,
         BackfillModule,
+        CompaniesModule,
         ...(options.live === false ? [] : [LiveModule.register(config)]),
       ],
     };

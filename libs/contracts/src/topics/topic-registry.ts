@@ -1,8 +1,10 @@
-import { BtcPriceObservedSchema } from '../gen/hashdesk/v1/market_pb';
+import { BtcPriceObservedSchema, EquityQuoteObservedSchema } from '../gen/hashdesk/v1/market_pb';
+import { PowerPriceObservedSchema } from '../gen/hashdesk/v1/power_pb';
 import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
-import { HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
+import { CompanyValuedSchema, HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
 import { AlertRaisedSchema } from '../gen/hashdesk/v1/risk_pb';
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
+import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
 import { defineTopic, type TopicEntry } from './topic-entry';
 
 /** Network-wide events share one key so that they stay in order. */
@@ -14,6 +16,24 @@ export const Topics = {
     schema: BtcPriceObservedSchema,
     keyDescription: 'quote pair, e.g. BTC-USD',
     key: (m) => m.pair,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  equityObserved: defineTopic({
+    name: 'ingest.equity.observed.v1',
+    schema: EquityQuoteObservedSchema,
+    keyDescription: 'ticker, e.g. MARA',
+    key: (m) => m.ticker,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  powerObserved: defineTopic({
+    name: 'ingest.power.observed.v1',
+    schema: PowerPriceObservedSchema,
+    keyDescription: 'region, e.g. EIA:TX:IND or ERCOT:DAM:HB_WEST',
+    key: (m) => m.region,
     partitions: 3,
     cleanupPolicy: 'delete',
     producer: 'ingest',
@@ -52,6 +72,24 @@ export const Topics = {
     key: () => NETWORK_KEY,
     partitions: 1,
     cleanupPolicy: 'compact',
+    producer: 'valuation',
+  }),
+  companyProfileRecorded: defineTopic({
+    name: 'ingest.company-profile.recorded.v1',
+    schema: CompanyProfileRecordedSchema,
+    keyDescription: 'company ticker, e.g. RIOT',
+    key: (m) => m.ticker,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
+  }),
+  companyValued: defineTopic({
+    name: 'valuation.company.valued.v1',
+    schema: CompanyValuedSchema,
+    keyDescription: 'company ticker, e.g. RIOT',
+    key: (m) => m.ticker,
+    partitions: 3,
+    cleanupPolicy: 'delete',
     producer: 'valuation',
   }),
   alertRaised: defineTopic({

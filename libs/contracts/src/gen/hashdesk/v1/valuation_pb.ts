@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/valuation.proto.
  */
 export const file_hashdesk_v1_valuation: GenFile = /*@__PURE__*/
-  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZWIGcHJvdG8z", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZGIGcHJvdG8z", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * Network hashprice computed from the latest price and network snapshot.
@@ -174,4 +174,165 @@ export type HashpriceComputedJson = {
  */
 export const HashpriceComputedSchema: GenMessage<HashpriceComputed, {jsonType: HashpriceComputedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_valuation, 0);
+
+/**
+ * One company's metrics and valuation (economics library) for one market state and profile version.
+ * Deterministic: the same inputs and methodology give byte-identical messages (no wall-clock fields).
+ *
+ * @generated from message hashdesk.v1.CompanyValued
+ */
+export type CompanyValued = Message<"hashdesk.v1.CompanyValued"> & {
+  /**
+   * Derived from the ticker, the input event ids and the methodology version.
+   *
+   * @generated from field: string valuation_id = 1;
+   */
+  valuationId: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker: string;
+
+  /**
+   * Event time of the valuation: the newest input's event time.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 3;
+   */
+  asOf?: Timestamp | undefined;
+
+  /**
+   * Knowledge time: the newest input's learned time (what had to be known to compute it).
+   *
+   * @generated from field: google.protobuf.Timestamp known_at = 4;
+   */
+  knownAt?: Timestamp | undefined;
+
+  /**
+   * The profile version valued (CompanyProfileRecorded.version).
+   *
+   * @generated from field: uint32 profile_version = 5;
+   */
+  profileVersion: number;
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd: number;
+
+  /**
+   * @generated from field: double difficulty = 7;
+   */
+  difficulty: number;
+
+  /**
+   * @generated from field: uint32 height = 8;
+   */
+  height: number;
+
+  /**
+   * Share price used for market cap, EV, mNAV and upside; absent when none was submitted.
+   *
+   * @generated from field: optional double share_price_usd = 9;
+   */
+  sharePriceUsd?: number | undefined;
+
+  /**
+   * companyMetrics and companyValuation of the economics library, as canonical JSON (sorted keys).
+   *
+   * @generated from field: string result_json = 10;
+   */
+  resultJson: string;
+
+  /**
+   * @generated from field: hashdesk.v1.Lineage lineage = 11;
+   */
+  lineage?: Lineage | undefined;
+};
+
+/**
+ * One company's metrics and valuation (economics library) for one market state and profile version.
+ * Deterministic: the same inputs and methodology give byte-identical messages (no wall-clock fields).
+ *
+ * @generated from message hashdesk.v1.CompanyValued
+ */
+export type CompanyValuedJson = {
+  /**
+   * Derived from the ticker, the input event ids and the methodology version.
+   *
+   * @generated from field: string valuation_id = 1;
+   */
+  valuationId?: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker?: string;
+
+  /**
+   * Event time of the valuation: the newest input's event time.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 3;
+   */
+  asOf?: TimestampJson;
+
+  /**
+   * Knowledge time: the newest input's learned time (what had to be known to compute it).
+   *
+   * @generated from field: google.protobuf.Timestamp known_at = 4;
+   */
+  knownAt?: TimestampJson;
+
+  /**
+   * The profile version valued (CompanyProfileRecorded.version).
+   *
+   * @generated from field: uint32 profile_version = 5;
+   */
+  profileVersion?: number;
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double difficulty = 7;
+   */
+  difficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: uint32 height = 8;
+   */
+  height?: number;
+
+  /**
+   * Share price used for market cap, EV, mNAV and upside; absent when none was submitted.
+   *
+   * @generated from field: optional double share_price_usd = 9;
+   */
+  sharePriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * companyMetrics and companyValuation of the economics library, as canonical JSON (sorted keys).
+   *
+   * @generated from field: string result_json = 10;
+   */
+  resultJson?: string;
+
+  /**
+   * @generated from field: hashdesk.v1.Lineage lineage = 11;
+   */
+  lineage?: LineageJson;
+};
+
+/**
+ * Describes the message hashdesk.v1.CompanyValued.
+ * Use `create(CompanyValuedSchema)` to create a new message.
+ */
+export const CompanyValuedSchema: GenMessage<CompanyValued, {jsonType: CompanyValuedJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 1);
 

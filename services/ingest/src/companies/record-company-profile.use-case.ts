@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CompanyProfileRecordedSchema, SubmittedSharePriceSchema, Topics } from '@hashdesk/contracts';
+import { EconomicsInputError, parseCompanyProfile, type CompanyProfile } from '@hashdesk/economics';
+import type { OutboxRelay, OutboxWriter } from '@hashdesk/messaging';
+import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
+import { canonicalJson } from './canonical-json.util';
+import { applyFigure, endOfAsOf, SHARE_PRICE_PATH, type SubmittedFigure } from './company-figure.util';
+import { CompanyProfileVersionEntity } from './company-profile-version.entity';
+import { CompanyProfileException, CompanyProfileExceptionCode } from './company-profile.exception';
+
+export interface RecordProfileResult {
+  ticker: string;
+  version: number;
+  versionId: string;
+  eventTime: string;
+  /** false when this content was already recorded: nothing new was published. */
+  published: boolean;
+}
+
+type SharePrice = NonNullable<CompanyProfileVersionEntity['sharePrice']>;
+
+/**
+ * Records company profiles point in time: a whole profile or one figure (a restatement) becomes a
+ * new version with its event time (as-of) and learned time, written with its event in one
+ * transaction (outbox). Nothing is overwritten; content seen before is recorded and published once.
+ */
+@Injectable()
+export class RecordCompanyProfileUseCase {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
+  ) {}
+
+  /** A whole profile (company profile format v1), validated by the economics parser. */
+  async recordProfile(json: unknown, origin: string, learnedAt = new Date()): Promise<RecordProfileResult> {
+    const profile = parseOrThrow(json, CompanyProfileExceptionCode.INVALID_PROFILE, '');
+    const profileJson = canonicalJson(json);
+    const profileEnd = endOfAsOf(profile.asOf) as Date; // the parser checked the date
+    return this.inTransaction(profile.ticker, async (em, latest) => {
+      // Loading the same file again (e.g. on every start of the main job) is not news.
+      if (latest?.profileJson === profileJson) return resultOf(latest, false);
+      const sharePrice = latest?.sharePrice ?? null;
+      const shareEnd = sharePrice ? (endOfAsOf(sharePrice.asOf) as Date).getTime() : 0;
+      const eventTime = new Date(Math.max(profileEnd.getTime(), shareEnd));
+      return this.store(em, { ticker: profile.ticker, profileJson, sharePrice, eventTime, origin, learnedAt }, latest);
+    });
+  }
+
+  /** One figure restated or added to the newest version of the ticker's profile. */
+  async recordFigure(ticker: string, figure: SubmittedFigure, origin: string, learnedAt = new Date()): Promise<RecordProfileResult> {
+    const figureEnd = endOfAsOf(figure.asOf);
+    if (!figureEnd) throw figureViolation('asOf', 'asOfFormat', 'must be YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY or FYYYYY');
+    return this.inTransaction(ticker, async (em, latest) => {
+      if (!latest) throw new CompanyProfileException(CompanyProfileExceptionCode.UNKNOWN_TICKER, `no profile for ${ticker}: submit a whole profile first`);
+      const eventTime = new Date(Math.max(latest.eventTime.getTime(), figureEnd.getTime()));
+      if (figure.path === SHARE_PRICE_PATH) {
+        if (typeof figure.value !== 'number' || !(figure.value > 0)) throw figureViolation('value', 'isPositive', 'a share price must be a number > 0');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(figure.asOf)) throw figureViolation('asOf', 'isDate', 'a share price needs a day (YYYY-MM-DD)');
+        const sharePrice = { priceUsd: figure.value, asOf: figure.asOf, source: figure.source };
+        return this.store(em, { ticker, profileJson: latest.profileJson, sharePrice, eventTime, origin, learnedAt }, latest);
+      }
+      const restated = applyFigure(JSON.parse(latest.profileJson) as Record<string, unknown>, figure);
+      parseOrThrow(restated, CompanyProfileExceptionCode.INVALID_FIGURE, figure.path);
+      return this.store(em, { ticker, profileJson: canonicalJson(restated), sharePrice: latest.sharePrice, eventTime, origin, learnedAt }, latest);
+    });
+  }
+
+  private async inTransaction(
+    ticker: string,
+    work: (em: EntityManager, latest: CompanyProfileVersionEntity | null) => Promise<RecordProfileResult>,
+  ): Promise<RecordProfileResult> {
+    const result = await this.dataSource.transaction(async (em) => {
+      // Versions of one ticker are numbered one at a time.
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`company_profile:${ticker}`]);
+      const latest = await em.findOne(CompanyProfileVersionEntity, { where: { ticker }, order: { version: 'DESC' } });
+      return work(em, latest);
+    });
+    if (result.published) this.relay.kick();
+    return result;
+  }
+
+  private async store(
+    em: EntityManager,
+    next: { ticker: string; profileJson: string; sharePrice: SharePrice | null; eventTime: Date; origin: string; learnedAt: Date },
+    latest: CompanyProfileVersionEntity | null,
+  ): Promise<RecordProfileResult> {
+    const contentSha256 = createHash('sha256').update(`${next.profileJson}|${canonicalJson(next.sharePrice)}|${next.eventTime.toISOString()}`).digest('hex');
+    const seen = await em.findOne(CompanyProfileVersionEntity, { where: { ticker: next.ticker, contentSha256 } });
+    if (seen) return resultOf(seen, false);
+    const version = (latest?.version ?? 0) + 1;
+    const row = em.create(CompanyProfileVersionEntity, { versionId: versionIdFor(next.ticker, contentSha256), version, contentSha256, ...next });
+    await em.insert(CompanyProfileVersionEntity, row);
+    const message = create(CompanyProfileRecordedSchema, {
+      versionId: row.versionId,
+      ticker: row.ticker,
+      version,
+      eventTime: timestampFromDate(row.eventTime),
+      learnedTime: timestampFromDate(row.learnedAt),
+      profileJson: row.profileJson,
+      contentSha256,
+      origin: row.origin,
+      sharePrice: row.sharePrice ? create(SubmittedSharePriceSchema, row.sharePrice) : undefined,
+    });
+    await this.outbox.add(em, { entry: Topics.companyProfileRecorded, message, eventId: row.versionId, eventTime: row.eventTime, subject: row.ticker });
+    return resultOf(row, true);
+  }
+}
+
+function resultOf(row: CompanyProfileVersionEntity, published: boolean): RecordProfileResult {
+  return { ticker: row.ticker, version: row.version, versionId: row.versionId, eventTime: row.eventTime.toISOString(), published };
+}
+
+export function versionIdFor(ticker: string, contentSha256: string): string {
+  const digest = createHash('sha256').update(`company-profile|${ticker}|${contentSha256}`).digest('hex');
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+}
+
+function figureViolation(field: string, rule: string, message: string): CompanyProfileException {
+  return new CompanyProfileException(CompanyProfileExceptionCode.INVALID_FIGURE, message, [{ field, rule, message }]);
+}
+
+/** The economics parser's error names the JSON path and the broken rule; it becomes the 400's violation. */
+function parseOrThrow(json: unknown, code: CompanyProfileExceptionCode, figurePath: string): CompanyProfile {
+  try {
+    return parseCompanyProfile(json);
+  } catch (error) {
+    if (error instanceof EconomicsInputError) {
+      const field = figurePath && error.field.startsWith(figurePath) ? `value (${error.field})` : error.field;
+      throw new CompanyProfileException(code, error.message, [{ field, rule: error.code, message: error.rule }]);
+    }
+    throw error;
+  }
+}
