@@ -52,3 +52,6 @@ export * from './risk/price-models';
 export * from './risk/streaming-stats';
 export * from './risk/monte-carlo-company';
 export * from './risk/monte-carlo';
+export * from './risk/stop-lines';
+export * from './risk/standing-scenarios';
+export * from './risk/balance-sheet-risk';
