@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { InfraEnv, portFromEnv } from '@hashdesk/config';
 
 export class IngestEnv extends InfraEnv {
@@ -54,4 +54,65 @@ export class IngestEnv extends InfraEnv {
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(1_000)
   INGEST_BTC_PRICE_POLL_MS = 30_000;
+
+  /** The miners whose shares the equity adapters follow (comma-separated tickers). */
+  @Matches(/^[A-Z.]{1,10}(,[A-Z.]{1,10})*$/, { message: 'must be comma-separated upper-case tickers, e.g. MARA,RIOT' })
+  INGEST_EQUITY_TICKERS = 'BITF,BTDR,CIFR,CLSK,CORZ,GREE,HIVE,HUT,IREN,MARA,RIOT,WULF';
+
+  /** Stooq root (daily closes, CSV), e.g. https://stooq.com */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_STOOQ_BASE_URL?: string;
+
+  /** Finnhub root (intraday quotes), e.g. https://finnhub.io/api/v1; needs INGEST_FINNHUB_API_KEY. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_FINNHUB_BASE_URL?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_FINNHUB_BASE_URL))
+  @IsString({ message: 'is required when INGEST_FINNHUB_BASE_URL is set' })
+  INGEST_FINNHUB_API_KEY?: string;
+
+  /** Alpha Vantage root, e.g. https://www.alphavantage.co; needs INGEST_ALPHAVANTAGE_API_KEY. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_ALPHAVANTAGE_BASE_URL?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_ALPHAVANTAGE_BASE_URL))
+  @IsString({ message: 'is required when INGEST_ALPHAVANTAGE_BASE_URL is set' })
+  INGEST_ALPHAVANTAGE_API_KEY?: string;
+
+  /** EIA API v2 root, e.g. https://api.eia.gov; needs INGEST_EIA_API_KEY. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_EIA_BASE_URL?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_EIA_BASE_URL))
+  @IsString({ message: 'is required when INGEST_EIA_BASE_URL is set' })
+  INGEST_EIA_API_KEY?: string;
+
+  /** States whose industrial power rates EIA is asked for (where the tracked miners run). */
+  @Matches(/^[A-Z]{2}(,[A-Z]{2})*$/, { message: 'must be comma-separated two-letter state codes, e.g. TX,GA' })
+  INGEST_EIA_STATES = 'TX,GA,NY,ND,PA,OK,NE,KY';
+
+  /** ERCOT public API root, e.g. https://api.ercot.com/api/public-reports; needs the key and account below. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_ERCOT_BASE_URL?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_ERCOT_BASE_URL))
+  @IsString({ message: 'is required when INGEST_ERCOT_BASE_URL is set' })
+  INGEST_ERCOT_SUBSCRIPTION_KEY?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_ERCOT_BASE_URL))
+  @IsString({ message: 'is required when INGEST_ERCOT_BASE_URL is set' })
+  INGEST_ERCOT_USERNAME?: string;
+
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_ERCOT_BASE_URL))
+  @IsString({ message: 'is required when INGEST_ERCOT_BASE_URL is set' })
+  INGEST_ERCOT_PASSWORD?: string;
+
+  /** ERCOT settlement points (hubs or load zones) to follow. */
+  @Matches(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, { message: 'must be comma-separated settlement points, e.g. HB_WEST,LZ_WEST' })
+  INGEST_ERCOT_SETTLEMENT_POINTS = 'HB_WEST,HB_NORTH,LZ_WEST';
 }

@@ -1,5 +1,6 @@
 import {
-  BtcReferencePriceAdapter, CoinbaseQuoteAdapter, CoinGeckoQuoteAdapter, KrakenQuoteAdapter, MempoolNetworkAdapter, type SourceAdapter,
+  AlphaVantageEquityAdapter, BtcReferencePriceAdapter, CoinbaseQuoteAdapter, CoinGeckoQuoteAdapter, EiaRetailPriceAdapter, ErcotSettlementPriceAdapter,
+  FinnhubQuoteAdapter, KrakenQuoteAdapter, MempoolNetworkAdapter, StooqDailyAdapter, type SourceAdapter,
 } from '../adapters';
 import type { IngestEnv } from '../config/ingest.config';
 
@@ -15,6 +16,26 @@ export function createLiveAdapters(env: IngestEnv): SourceAdapter[] {
   if (env.INGEST_COINGECKO_BASE_URL) quotes.push(new CoinGeckoQuoteAdapter({ baseUrl: env.INGEST_COINGECKO_BASE_URL, apiKey: env.INGEST_COINGECKO_API_KEY }));
   if (quotes.length > 0) {
     adapters.push(new BtcReferencePriceAdapter({ sources: quotes, pollIntervalMs: env.INGEST_BTC_PRICE_POLL_MS, minSources: Math.min(2, quotes.length) }));
+  }
+  const tickers = env.INGEST_EQUITY_TICKERS.split(',');
+  if (env.INGEST_STOOQ_BASE_URL) adapters.push(new StooqDailyAdapter({ baseUrl: env.INGEST_STOOQ_BASE_URL, tickers }));
+  if (env.INGEST_FINNHUB_BASE_URL && env.INGEST_FINNHUB_API_KEY) {
+    adapters.push(new FinnhubQuoteAdapter({ baseUrl: env.INGEST_FINNHUB_BASE_URL, apiKey: env.INGEST_FINNHUB_API_KEY, tickers }));
+  }
+  if (env.INGEST_ALPHAVANTAGE_BASE_URL && env.INGEST_ALPHAVANTAGE_API_KEY) {
+    adapters.push(new AlphaVantageEquityAdapter({ baseUrl: env.INGEST_ALPHAVANTAGE_BASE_URL, apiKey: env.INGEST_ALPHAVANTAGE_API_KEY, tickers }));
+  }
+  if (env.INGEST_EIA_BASE_URL && env.INGEST_EIA_API_KEY) {
+    adapters.push(new EiaRetailPriceAdapter({ baseUrl: env.INGEST_EIA_BASE_URL, apiKey: env.INGEST_EIA_API_KEY, states: env.INGEST_EIA_STATES.split(',') }));
+  }
+  if (env.INGEST_ERCOT_BASE_URL && env.INGEST_ERCOT_SUBSCRIPTION_KEY && env.INGEST_ERCOT_USERNAME && env.INGEST_ERCOT_PASSWORD) {
+    adapters.push(new ErcotSettlementPriceAdapter({
+      baseUrl: env.INGEST_ERCOT_BASE_URL,
+      subscriptionKey: env.INGEST_ERCOT_SUBSCRIPTION_KEY,
+      credentials: { username: env.INGEST_ERCOT_USERNAME, password: env.INGEST_ERCOT_PASSWORD },
+      market: 'DAM',
+      settlementPoints: env.INGEST_ERCOT_SETTLEMENT_POINTS.split(','),
+    }));
   }
   return adapters;
 }

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { BtcPriceObservedSchema, NetworkSnapshotObservedSchema, Topics } from '@hashdesk/contracts';
+import { BtcPriceObservedSchema, EquityQuoteObservedSchema, NetworkSnapshotObservedSchema, PowerPriceObservedSchema, Topics } from '@hashdesk/contracts';
 import type { OutboxMessage } from '@hashdesk/messaging';
 import type { DescMessage } from '@bufbuild/protobuf';
 import type { AcceptedObservation } from './observation.types';
@@ -25,6 +25,43 @@ export function observationEvent(observation: AcceptedObservation, id: string, l
         priceUsd: observation.priceUsd,
         source: observation.source,
         componentSources: observation.componentSources ?? [],
+      }),
+    } as OutboxMessage<DescMessage>;
+  }
+  if (observation.kind === 'equity-quote') {
+    return {
+      ...common,
+      entry: Topics.equityObserved,
+      subject: observation.ticker,
+      message: create(EquityQuoteObservedSchema, {
+        observationId: id,
+        eventTime: timestampFromDate(observation.eventTime),
+        learnedTime: timestampFromDate(learnedAt),
+        ticker: observation.ticker,
+        priceUsd: observation.priceUsd,
+        source: observation.source,
+        tradingDay: observation.tradingDay ?? '',
+        quoteType: observation.quoteType,
+        previousCloseUsd: observation.previousCloseUsd ?? 0,
+        volumeShares: observation.volumeShares ?? 0,
+      }),
+    } as OutboxMessage<DescMessage>;
+  }
+  if (observation.kind === 'power-price') {
+    return {
+      ...common,
+      entry: Topics.powerObserved,
+      subject: observation.region,
+      message: create(PowerPriceObservedSchema, {
+        observationId: id,
+        eventTime: timestampFromDate(observation.eventTime),
+        learnedTime: timestampFromDate(learnedAt),
+        region: observation.region,
+        powerUsdPerKwh: observation.powerUsdPerKwh,
+        source: observation.source,
+        marketType: observation.marketType,
+        intervalMinutes: observation.intervalMinutes,
+        period: observation.period,
       }),
     } as OutboxMessage<DescMessage>;
   }

@@ -16,6 +16,11 @@ export const PLAUSIBLE = {
   minDifficulty: 1,
   /** 21M BTC in satoshis: no block can carry more fees. */
   maxFeesPerBlockSats: 21_000_000 * 100_000_000,
+  /** No listed miner's share has traded near this. */
+  maxEquityPriceUsd: 100_000,
+  /** ERCOT's offer cap is 5 USD/kWh and its floor about −0.25; a retail tariff is never negative. */
+  minWholesalePowerUsdPerKwh: -1,
+  maxPowerUsdPerKwh: 10,
 } as const;
 
 export function checkPlausibility(observation: AcceptedObservation, now: Date): RecordViolation[] {
@@ -31,6 +36,19 @@ export function checkPlausibility(observation: AcceptedObservation, now: Date): 
       violations.push({ field: 'priceUsd', rule: 'isPositive', message: 'must be greater than 0' });
     } else if (observation.priceUsd > PLAUSIBLE.maxPriceUsd) {
       violations.push({ field: 'priceUsd', rule: 'max', message: 'must be at most 10,000,000 USD (implausible price)' });
+    }
+    return violations;
+  }
+  if (observation.kind === 'equity-quote') {
+    if (!(observation.priceUsd > 0) || observation.priceUsd > PLAUSIBLE.maxEquityPriceUsd) {
+      violations.push({ field: 'priceUsd', rule: 'range', message: 'must be greater than 0 and at most 100,000 USD' });
+    }
+    return violations;
+  }
+  if (observation.kind === 'power-price') {
+    const min = observation.marketType === 'wholesale' ? PLAUSIBLE.minWholesalePowerUsdPerKwh : 0;
+    if (!(observation.powerUsdPerKwh >= min) || observation.powerUsdPerKwh > PLAUSIBLE.maxPowerUsdPerKwh) {
+      violations.push({ field: 'powerUsdPerKwh', rule: 'range', message: `must be between ${min} and 10 USD/kWh for a ${observation.marketType} price (a $/MWh figure mistaken for $/kWh?)` });
     }
     return violations;
   }

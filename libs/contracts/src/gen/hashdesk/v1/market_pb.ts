@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/market.proto.
  */
 export const file_hashdesk_v1_market: GenFile = /*@__PURE__*/
-  fileDesc("ChhoYXNoZGVzay92MS9tYXJrZXQucHJvdG8SC2hhc2hkZXNrLnYxItgBChBCdGNQcmljZU9ic2VydmVkEhYKDm9ic2VydmF0aW9uX2lkGAEgASgJEi4KCmV2ZW50X3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjAKDGxlYXJuZWRfdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEcGFpchgEIAEoCRIRCglwcmljZV91c2QYBSABKAESDgoGc291cmNlGAYgASgJEhkKEWNvbXBvbmVudF9zb3VyY2VzGAcgAygJYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("ChhoYXNoZGVzay92MS9tYXJrZXQucHJvdG8SC2hhc2hkZXNrLnYxItgBChBCdGNQcmljZU9ic2VydmVkEhYKDm9ic2VydmF0aW9uX2lkGAEgASgJEi4KCmV2ZW50X3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjAKDGxlYXJuZWRfdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEcGFpchgEIAEoCRIRCglwcmljZV91c2QYBSABKAESDgoGc291cmNlGAYgASgJEhkKEWNvbXBvbmVudF9zb3VyY2VzGAcgAygJIp4CChNFcXVpdHlRdW90ZU9ic2VydmVkEhYKDm9ic2VydmF0aW9uX2lkGAEgASgJEi4KCmV2ZW50X3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjAKDGxlYXJuZWRfdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGdGlja2VyGAQgASgJEhEKCXByaWNlX3VzZBgFIAEoARIOCgZzb3VyY2UYBiABKAkSEwoLdHJhZGluZ19kYXkYByABKAkSEgoKcXVvdGVfdHlwZRgIIAEoCRIaChJwcmV2aW91c19jbG9zZV91c2QYCSABKAESFQoNdm9sdW1lX3NoYXJlcxgKIAEoAWIGcHJvdG8z", [file_google_protobuf_timestamp]);
 
 /**
  * One BTC price observation, from a provider or pushed by a user.
@@ -128,4 +128,161 @@ export type BtcPriceObservedJson = {
  */
 export const BtcPriceObservedSchema: GenMessage<BtcPriceObserved, {jsonType: BtcPriceObservedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_market, 0);
+
+/**
+ * One quote of a miner's listed equity: intraday (a provider's last trade) or a daily close.
+ *
+ * @generated from message hashdesk.v1.EquityQuoteObserved
+ */
+export type EquityQuoteObserved = Message<"hashdesk.v1.EquityQuoteObserved"> & {
+  /**
+   * Stable identity of the observation: the same source, ticker and event time give the same id.
+   *
+   * @generated from field: string observation_id = 1;
+   */
+  observationId: string;
+
+  /**
+   * When the price was true (the trade time, or the session close for a daily bar).
+   *
+   * @generated from field: google.protobuf.Timestamp event_time = 2;
+   */
+  eventTime?: Timestamp | undefined;
+
+  /**
+   * When hashdesk learned it.
+   *
+   * @generated from field: google.protobuf.Timestamp learned_time = 3;
+   */
+  learnedTime?: Timestamp | undefined;
+
+  /**
+   * Exchange ticker, upper case, e.g. "MARA". Also the partition key.
+   *
+   * @generated from field: string ticker = 4;
+   */
+  ticker: string;
+
+  /**
+   * @generated from field: double price_usd = 5;
+   */
+  priceUsd: number;
+
+  /**
+   * Provider id ("stooq", "finnhub", "alphavantage", "push:<client>").
+   *
+   * @generated from field: string source = 6;
+   */
+  source: string;
+
+  /**
+   * The exchange's trading day the quote belongs to (YYYY-MM-DD, New York), when the provider says.
+   *
+   * @generated from field: string trading_day = 7;
+   */
+  tradingDay: string;
+
+  /**
+   * "intraday" (a last trade) or "daily-close" (a session's close).
+   *
+   * @generated from field: string quote_type = 8;
+   */
+  quoteType: string;
+
+  /**
+   * The previous session's close, when the provider gives it (0 when unknown).
+   *
+   * @generated from field: double previous_close_usd = 9;
+   */
+  previousCloseUsd: number;
+
+  /**
+   * Shares traded in the session, for daily bars (0 when unknown).
+   *
+   * @generated from field: double volume_shares = 10;
+   */
+  volumeShares: number;
+};
+
+/**
+ * One quote of a miner's listed equity: intraday (a provider's last trade) or a daily close.
+ *
+ * @generated from message hashdesk.v1.EquityQuoteObserved
+ */
+export type EquityQuoteObservedJson = {
+  /**
+   * Stable identity of the observation: the same source, ticker and event time give the same id.
+   *
+   * @generated from field: string observation_id = 1;
+   */
+  observationId?: string;
+
+  /**
+   * When the price was true (the trade time, or the session close for a daily bar).
+   *
+   * @generated from field: google.protobuf.Timestamp event_time = 2;
+   */
+  eventTime?: TimestampJson;
+
+  /**
+   * When hashdesk learned it.
+   *
+   * @generated from field: google.protobuf.Timestamp learned_time = 3;
+   */
+  learnedTime?: TimestampJson;
+
+  /**
+   * Exchange ticker, upper case, e.g. "MARA". Also the partition key.
+   *
+   * @generated from field: string ticker = 4;
+   */
+  ticker?: string;
+
+  /**
+   * @generated from field: double price_usd = 5;
+   */
+  priceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Provider id ("stooq", "finnhub", "alphavantage", "push:<client>").
+   *
+   * @generated from field: string source = 6;
+   */
+  source?: string;
+
+  /**
+   * The exchange's trading day the quote belongs to (YYYY-MM-DD, New York), when the provider says.
+   *
+   * @generated from field: string trading_day = 7;
+   */
+  tradingDay?: string;
+
+  /**
+   * "intraday" (a last trade) or "daily-close" (a session's close).
+   *
+   * @generated from field: string quote_type = 8;
+   */
+  quoteType?: string;
+
+  /**
+   * The previous session's close, when the provider gives it (0 when unknown).
+   *
+   * @generated from field: double previous_close_usd = 9;
+   */
+  previousCloseUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Shares traded in the session, for daily bars (0 when unknown).
+   *
+   * @generated from field: double volume_shares = 10;
+   */
+  volumeShares?: number | "NaN" | "Infinity" | "-Infinity";
+};
+
+/**
+ * Describes the message hashdesk.v1.EquityQuoteObserved.
+ * Use `create(EquityQuoteObservedSchema)` to create a new message.
+ */
+export const EquityQuoteObservedSchema: GenMessage<EquityQuoteObserved, {jsonType: EquityQuoteObservedJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_market, 1);
 
