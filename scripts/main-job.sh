@@ -11,6 +11,15 @@ export LOG_LEVEL="${LOG_LEVEL:-info}"
 export INGEST_HTTP_PORT=${INGEST_HTTP_PORT:-3001} VALUATION_HTTP_PORT=${VALUATION_HTTP_PORT:-3002}
 export RISK_HTTP_PORT=${RISK_HTTP_PORT:-3003} NOTIFICATION_HTTP_PORT=${NOTIFICATION_HTTP_PORT:-3004}
 WEBHOOK_SINK_PORT=${WEBHOOK_SINK_PORT:-3009}
+# After the history, ingest keeps polling the public sources that need no key (backing off while they
+# are unreachable; their state is in ingest's /health/ready and /metrics). HASHDESK_OFFLINE=1 turns that off.
+if [ "${HASHDESK_OFFLINE:-0}" != "1" ]; then
+  export INGEST_MEMPOOL_BASE_URL="${INGEST_MEMPOOL_BASE_URL:-https://mempool.space/api}"
+  export INGEST_COINBASE_BASE_URL="${INGEST_COINBASE_BASE_URL:-https://api.coinbase.com}"
+  export INGEST_KRAKEN_BASE_URL="${INGEST_KRAKEN_BASE_URL:-https://api.kraken.com}"
+  export INGEST_COINGECKO_BASE_URL="${INGEST_COINGECKO_BASE_URL:-https://api.coingecko.com/api/v3}"
+  export INGEST_STOOQ_BASE_URL="${INGEST_STOOQ_BASE_URL:-https://stooq.com}"
+fi
 export NOTIFICATION_WEBHOOK_URL="${NOTIFICATION_WEBHOOK_URL:-http://127.0.0.1:$WEBHOOK_SINK_PORT/hashdesk}"
 
 bash scripts/setup.sh
