@@ -17,6 +17,7 @@ export interface ClaimedDelivery {
   secret: string | null;
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;
+  consecutive_failures: number;
 }
 
 export type SendOutcome =

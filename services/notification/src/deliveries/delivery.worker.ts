@@ -103,7 +103,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
                         WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND s2.enabled AND s2.disabled_at IS NULL
                         ORDER BY d2.next_attempt_at LIMIT $1 FOR UPDATE OF d2 SKIP LOCKED)
         RETURNING d.id, d.event_id, d.event_type, d.event_time, d.body, d.traceparent, d.attempts, d.created_at, d.subscription_id,
-                  s.subscriber_id, s.channel, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at`,
+                  s.subscriber_id, s.channel, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at, s.consecutive_failures`,
       [limit, leaseMs],
     );
     return rows as ClaimedDelivery[];
@@ -163,16 +163,38 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return { ok: true, recorded: true };
   }
 
+  /**
+   * Successes are recorded in batches (one UPDATE for many rows), which is what lets one worker keep
+   * up with thousands of deliveries a second. A crash before the batch is written only means those
+   * deliveries are sent again when their lease expires, with the same webhook-id: still at least once.
+   */
+  private delivered: Array<{ id: string; status_code: number | null; duration_ms: number }> = [];
+  private flushing?: Promise<void>;
+
+  private async recordDelivered(id: string, statusCode: number | null, durationMs: number): Promise<void> {
+    this.delivered.push({ id, status_code: statusCode, duration_ms: durationMs });
+    while (this.flushing) await this.flushing;
+    if (this.delivered.length === 0) return;
+    const batch = this.delivered;
+    this.delivered = [];
+    this.flushing = this.dataSource
+      .query(
+        `UPDATE delivery d SET status = 'delivered', attempts = d.attempts + 1, delivered_at = now(), last_status_code = x.status_code, last_error = NULL,
+           latency_ms = (extract(epoch FROM now() - d.created_at) * 1000)::int, last_attempt_at = now(), last_duration_ms = x.duration_ms
+          FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, status_code int, duration_ms int) WHERE d.id = x.id AND d.status = 'pending'`,
+        [JSON.stringify(batch)],
+      )
+      .then(() => undefined)
+      .finally(() => (this.flushing = undefined));
+    await this.flushing;
+  }
+
   private async record(delivery: ClaimedDelivery, outcome: SendOutcome, durationMs: number): Promise<void> {
     if (outcome.ok) {
-      if (!outcome.recorded) {
-        await this.dataSource.query(
-          `UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_status_code = $2, last_error = NULL,
-             latency_ms = (extract(epoch FROM now() - created_at) * 1000)::int, last_attempt_at = now(), last_duration_ms = $3 WHERE id = $1`,
-          [delivery.id, outcome.statusCode ?? null, durationMs],
-        );
+      if (!outcome.recorded) await this.recordDelivered(delivery.id, outcome.statusCode ?? null, durationMs);
+      if (delivery.consecutive_failures > 0) {
+        await this.dataSource.query('UPDATE subscription SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0', [delivery.subscription_id]);
       }
-      await this.dataSource.query('UPDATE subscription SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0', [delivery.subscription_id]);
       return;
     }
     const attempts = delivery.attempts + 1;
