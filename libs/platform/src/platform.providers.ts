@@ -37,7 +37,7 @@ export const platformProviders: Provider[] = [
     provide: REDIS,
     inject: [PLATFORM_OPTIONS],
     useFactory: async (o: PlatformOptions) => {
-      const redis = new Redis(o.infra.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 3_000 });
+      const redis = new Redis(o.infra.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 3_000, keyPrefix: redisKeyPrefix(o) });
       redis.on('error', () => undefined); // readiness reports it; ioredis reconnects by itself
       await waitForDependency('Redis', async () => {
         if (redis.status !== 'ready') await redis.connect().catch(async (e) => { redis.disconnect(); throw e; });
@@ -80,3 +80,12 @@ export const platformProviders: Provider[] = [
       new EventConsumer(kafka, producer, namespace, logger, { groupName: o.serviceName, ...o.consumer }),
   },
 ];
+
+/**
+ * Every key a service writes is scoped to its deployment (database and topic namespace) and to the
+ * service: deployments and test runs sharing one Redis never read each other's caches or dedup marks.
+ */
+export function redisKeyPrefix(o: PlatformOptions): string {
+  const database = new URL(o.infra.DATABASE_URL).pathname.slice(1) || 'default';
+  return `hashdesk:${database}:${o.infra.KAFKA_TOPIC_PREFIX ?? ''}${o.serviceName}:`;
+}
