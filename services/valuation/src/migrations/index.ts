@@ -1,6 +1,10 @@
+import { CompanyProfileEntity } from '../companies/company-profile.entity';
+import { CompanyValuationEntity } from '../companies/company-valuation.entity';
+import { MarketInputEntity } from '../companies/market-input.entity';
 import { HashpriceMetricEntity } from '../network/hashprice-metric.entity';
 import { NetworkInputEntity } from '../network/network-input.entity';
 import { NetworkState1732400000200 } from './1732400000200-network-state.migration';
+import { CompanyValuation1732400000300 } from './1732400000300-company-valuation.migration';
 
-export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity];
-export const valuationMigrations = [NetworkState1732400000200];
+export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300];

@@ -2,10 +2,12 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { CompaniesModule } from '../companies/companies.module';
 import { HashpriceController } from './hashprice.controller';
+import { NetworkMetricsController } from './network-metrics.controller';
 import { RecordNetworkInputUseCase } from './record-network-input.use-case';
 
-@Module({ controllers: [HashpriceController], providers: [RecordNetworkInputUseCase] })
+@Module({ imports: [CompaniesModule], controllers: [HashpriceController, NetworkMetricsController], providers: [RecordNetworkInputUseCase] })
 export class NetworkModule implements OnModuleInit {
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { HashpriceComputedSchema, Topics, type BtcPriceObserved, type NetworkSnapshotObserved } from '@hashdesk/contracts';
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter, type TopicNamespace } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from '@hashdesk/platform';
+import { ValueCompaniesService } from '../companies/value-companies.service';
 import { computeHashprice } from './hashprice.calculator';
 import { NetworkInputEntity } from './network-input.entity';
 
@@ -14,10 +15,15 @@ type InputKind = NetworkInputEntity['kind'];
 /** The observation's own event time (when it was true); the ce_time header as a fallback. */
 const eventTimeOf = (timestamp: Timestamp | undefined, event: DecodedEvent): Date => (timestamp ? timestampDate(timestamp) : event.meta.time);
 
+/** When ingest learned the observation; its event time when an old producer left it out. */
+const learnedTimeOf = (timestamp: Timestamp | undefined, event: DecodedEvent): Date => (timestamp ? timestampDate(timestamp) : event.meta.time);
+
 /**
  * Handles a price or network observation: in one transaction it marks the event processed (inbox),
- * keeps the newest input of its kind by event time, and when both inputs exist writes the hashprice
- * figure and its events to the outbox. A redelivered event changes nothing.
+ * keeps it in the market history and the newest input of its kind by event time, pairs it with the
+ * other kind's input nearest before it (so late and out-of-order inputs are placed by event time), and
+ * writes the hashprice of that market point and every company's valuation, with their events, to the
+ * outbox. A redelivered event changes nothing.
  */
 @Injectable()
 export class RecordNetworkInputUseCase {
@@ -27,35 +33,37 @@ export class RecordNetworkInputUseCase {
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(TOPIC_NAMESPACE) private readonly namespace: TopicNamespace,
+    private readonly companies: ValueCompaniesService,
   ) {}
 
   onPriceObserved(event: DecodedEvent<typeof Topics.priceObserved.schema>): Promise<void> {
     const m: BtcPriceObserved = event.message;
     if (!(m.priceUsd > 0)) throw new PoisonMessageError('INVALID_PRICE', `priceUsd must be > 0, got ${m.priceUsd}`);
-    return this.record(event, eventTimeOf(m.eventTime, event), 'btc-price', { priceUsd: m.priceUsd });
+    return this.record(event, eventTimeOf(m.eventTime, event), learnedTimeOf(m.learnedTime, event), 'btc-price', { priceUsd: m.priceUsd });
   }
 
   onNetworkObserved(event: DecodedEvent<typeof Topics.networkObserved.schema>): Promise<void> {
     const m: NetworkSnapshotObserved = event.message;
     if (!(m.difficulty > 0)) throw new PoisonMessageError('INVALID_DIFFICULTY', `difficulty must be > 0, got ${m.difficulty}`);
-    return this.record(event, eventTimeOf(m.eventTime, event), 'network-snapshot', { height: m.height, difficulty: m.difficulty, feesPerBlockSats: Number(m.feesPerBlockSats) });
+    return this.record(event, eventTimeOf(m.eventTime, event), learnedTimeOf(m.learnedTime, event), 'network-snapshot', { height: m.height, difficulty: m.difficulty, feesPerBlockSats: Number(m.feesPerBlockSats) });
   }
 
-  private async record(event: DecodedEvent, eventTime: Date, kind: InputKind, values: Record<string, number>): Promise<void> {
-    const latest = await this.dataSource.transaction(async (em) => {
+  private async record(event: DecodedEvent, eventTime: Date, learnedTime: Date, kind: InputKind, values: Record<string, number>): Promise<void> {
+    const outcome = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'valuation', event.meta.id, event.topic))) return undefined;
+      const input = { eventId: event.meta.id, eventType: event.meta.type, eventTime, learnedTime, values };
+      // Company valuations place every input by its event time, late ones included.
+      await this.companies.recordMarketInput(em, kind, input);
       const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
-      if (!changed) return undefined;
-      const inputs = await em.find(NetworkInputEntity);
-      const price = inputs.find((i) => i.kind === 'btc-price');
-      const network = inputs.find((i) => i.kind === 'network-snapshot');
-      if (!price || !network) return undefined;
-      return this.publishHashprice(em, price, network);
+      const point = await this.companies.marketPointAt(em, kind, input);
+      if (!point) return { latest: undefined, valued: 0 };
+      const valued = await this.companies.valueAtMarketInput(em, point, changed);
+      const price = { kind: 'btc-price' as const, ...point.price };
+      const network = { kind: 'network-snapshot' as const, ...point.network };
+      return { latest: await this.publishHashprice(em, price, network, changed), valued };
     });
-    if (latest) {
-      this.relay.kick();
-      await this.redis.set(this.cacheKey(), latest).catch(() => undefined); // a cache: PostgreSQL stays the truth
-    }
+    if (outcome) this.relay.kick();
+    if (outcome?.latest) await this.redis.set(this.cacheKey(), outcome.latest).catch(() => undefined); // a cache: PostgreSQL stays the truth
   }
 
   /** Late or out-of-order inputs older than the stored one do not move the latest state. */
@@ -70,7 +78,11 @@ export class RecordNetworkInputUseCase {
     return rows.length > 0;
   }
 
-  private async publishHashprice(em: EntityManager, price: NetworkInputEntity, network: NetworkInputEntity): Promise<string | undefined> {
+  /**
+   * The hashprice of a market point (placed by event time, late inputs included); when the input is the
+   * newest of its kind it is also the latest figure (compacted topic and cache). Returns the latest figure's JSON.
+   */
+  private async publishHashprice(em: EntityManager, price: NetworkInputEntity, network: NetworkInputEntity, isLatest: boolean): Promise<string | undefined> {
     const metric = computeHashprice(price, network);
     const json = toJson(HashpriceComputedSchema, metric) as Record<string, unknown>;
     const asOf = timestampDate(metric.asOf as Timestamp);
@@ -80,11 +92,9 @@ export class RecordNetworkInputUseCase {
       [metric.metricId, asOf, metric.hashpriceUsdPerPhDay, JSON.stringify(json)],
     );
     if (inserted.length === 0) return undefined;
-    await this.outbox.add(
-      em,
-      { entry: Topics.hashpriceComputed, message: metric, eventId: metric.metricId, eventTime: asOf, subject: 'BTC' },
-      { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' },
-    );
+    await this.outbox.add(em, { entry: Topics.hashpriceComputed, message: metric, eventId: metric.metricId, eventTime: asOf, subject: 'BTC' });
+    if (!isLatest) return undefined;
+    await this.outbox.add(em, { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' });
     return JSON.stringify(json);
   }
 

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { CompanyValuedSchema, InputRefSchema, LineageSchema, type CompanyValued } from '@hashdesk/contracts';
+import { companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, type MarketInputs } from '@hashdesk/economics';
+import { canonicalJson } from './canonical-json.util';
+
+/** Bumped whenever the valuation changes (the economics library's own version is part of it). */
+export const COMPANY_VALUATION_METHODOLOGY_VERSION =
+  `company-valuation/1 (${METHODOLOGY_VERSION}; market = BTC price + the other input nearest before by event time; `
+  + 'fees per block from the snapshot; default assumptions; valuation date = as-of day; share price as submitted with the profile)';
+
+/** A BTC price or network snapshot as valuation keeps it (market_input). */
+export interface MarketInput {
+  eventId: string;
+  eventType: string;
+  eventTime: Date;
+  learnedTime: Date;
+  values: Record<string, number>;
+}
+
+/** A company profile version as valuation keeps it (company_profile). */
+export interface ProfileVersion {
+  ticker: string;
+  version: number;
+  eventId: string;
+  eventType: string;
+  eventTime: Date;
+  learnedTime: Date;
+  profileJson: string;
+  sharePrice: { priceUsd: number; asOf: string; source: string } | null;
+}
+
+const latestOf = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
+
+/**
+ * Pure: one company's metrics and valuation (economics library) for a profile version and a market
+ * state. The as-of is the newest input's event time, so no input lies after it (no look-ahead);
+ * known_at is the newest learned time. Same inputs → same bytes.
+ */
+export function valueCompany(version: ProfileVersion, price: MarketInput, network: MarketInput): CompanyValued {
+  const profile = parseCompanyProfile(JSON.parse(version.profileJson));
+  const asOf = latestOf([version.eventTime, price.eventTime, network.eventTime]);
+  const knownAt = latestOf([version.learnedTime, price.learnedTime, network.learnedTime]);
+  const market: MarketInputs = {
+    btcPriceUsd: price.values.priceUsd,
+    difficulty: network.values.difficulty,
+    height: network.values.height,
+    feesBtcPerBlock: satsToBtc(network.values.feesPerBlockSats),
+    ...(version.sharePrice ? { sharePriceUsd: version.sharePrice.priceUsd } : {}),
+  };
+  const metrics = companyMetrics(profile, market);
+  const valuation = companyValuation(profile, market, { valuation: { valuationDate: asOf.toISOString().slice(0, 10) } });
+  const inputs = [version, price, network].map((input) =>
+    create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) }),
+  );
+  return create(CompanyValuedSchema, {
+    valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId),
+    ticker: version.ticker,
+    asOf: timestampFromDate(asOf),
+    knownAt: timestampFromDate(knownAt),
+    profileVersion: version.version,
+    btcPriceUsd: market.btcPriceUsd,
+    difficulty: market.difficulty,
+    height: market.height,
+    sharePriceUsd: version.sharePrice?.priceUsd,
+    resultJson: canonicalJson({ metrics, valuation }),
+    lineage: create(LineageSchema, { inputs, methodologyVersion: COMPANY_VALUATION_METHODOLOGY_VERSION }),
+  });
+}
+
+export function valuationIdFor(ticker: string, profileEventId: string, priceEventId: string, networkEventId: string): string {
+  const digest = createHash('sha256')
+    .update(`${COMPANY_VALUATION_METHODOLOGY_VERSION}|${ticker}|${profileEventId}|${priceEventId}|${networkEventId}`)
+    .digest('hex');
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+}

@@ -1,0 +1,192 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { toJson } from '@bufbuild/protobuf';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import type { EntityManager } from 'typeorm';
+import { CompanyValuedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
+import { EconomicsInputError } from '@hashdesk/economics';
+import type { OutboxWriter } from '@hashdesk/messaging';
+import { OUTBOX_WRITER } from '@hashdesk/platform';
+import { valueCompany, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
+
+export type MarketKind = 'btc-price' | 'network-snapshot';
+
+/** A market state: a price and a network snapshot, the one of them nearest before the other by event time. */
+export interface MarketPoint {
+  price: MarketInput;
+  network: MarketInput;
+}
+
+/**
+ * Largest gap between the event times of a point's price and network snapshot (and between a profile dated
+ * after the market state and that state). While two topics are
+ * consumed side by side one can run ahead of the other; a price paired with a snapshot from months
+ * before is not a market state, so such a point is not valued (the late input makes its own point).
+ */
+export const MAX_INPUT_SKEW_MS = 3 * 86_400_000;
+
+const withinSkew = (point: MarketPoint): boolean => Math.abs(point.price.eventTime.getTime() - point.network.eventTime.getTime()) <= MAX_INPUT_SKEW_MS;
+
+/** Most market points one profile version revalues (the newest ones), so a restatement stays one bounded transaction. */
+export const MAX_POINTS_PER_REVALUATION = 5_000;
+
+interface MarketRow {
+  kind: MarketKind;
+  event_id: string;
+  event_type: string;
+  event_time: Date;
+  learned_time: Date;
+  values: Record<string, number>;
+}
+
+interface ProfileRow {
+  ticker: string;
+  version: number;
+  event_id: string;
+  event_type: string;
+  event_time: Date;
+  learned_time: Date;
+  profile_json: string;
+  share_price: ProfileVersion['sharePrice'];
+}
+
+const toInput = (r: MarketRow): MarketInput => ({
+  eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), values: r.values,
+});
+const toVersion = (r: ProfileRow): ProfileVersion => ({
+  ticker: r.ticker, version: r.version, eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time),
+  learnedTime: new Date(r.learned_time), profileJson: r.profile_json, sharePrice: r.share_price,
+});
+const otherKind = (kind: MarketKind): MarketKind => (kind === 'btc-price' ? 'network-snapshot' : 'btc-price');
+const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "values"';
+
+/**
+ * Values companies inside the caller's transaction (the one that marked the input processed):
+ *  - a market input at event time t values every company whose newest profile version is dated ≤ t,
+ *    with the other input nearest before t (late and out-of-order inputs are placed by event time);
+ *  - a profile version dated v revalues its company at every market point from v on (a restatement
+ *    revalues from the restatement on), or at the newest market state when there is none after v.
+ * Valuation ids derive from the input event ids: recomputing the same inputs writes and publishes nothing.
+ */
+@Injectable()
+export class ValueCompaniesService {
+  private readonly logger = new Logger(ValueCompaniesService.name);
+
+  constructor(@Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter) {}
+
+  async recordMarketInput(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<void> {
+    await em.query(
+      `INSERT INTO market_input (${MARKET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [kind, input.eventId, input.eventType, input.eventTime, input.learnedTime, JSON.stringify(input.values)],
+    );
+  }
+
+  /**
+   * Values every company at a market point. When the point's input is the newest of its kind
+   * (`isLatest`), companies whose newest profile is dated after it are valued too, as of the profile's date,
+   * so that every company has a current valuation. Returns how many valuations were new.
+   */
+  /** The market state at this input: it and the other kind's input nearest before it, if close enough in event time. */
+  async marketPointAt(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<MarketPoint | undefined> {
+    const [other]: MarketRow[] = await em.query(
+      `SELECT ${MARKET_COLUMNS} FROM market_input WHERE kind = $1 AND event_time <= $2 ORDER BY event_time DESC, event_id DESC LIMIT 1`,
+      [otherKind(kind), input.eventTime],
+    );
+    if (!other) return undefined;
+    const point = kind === 'btc-price' ? { price: input, network: toInput(other) } : { price: toInput(other), network: input };
+    return withinSkew(point) ? point : undefined;
+  }
+
+  async valueAtMarketInput(em: EntityManager, point: MarketPoint, isLatest: boolean): Promise<number> {
+    const input = point.price.eventTime >= point.network.eventTime ? point.price : point.network;
+    const versions: ProfileRow[] = await em.query(
+      'SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, version DESC',
+      [input.eventTime],
+    );
+    const later: ProfileRow[] = isLatest
+      ? await em.query(
+        'SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, version DESC) p WHERE event_time > $1 AND event_time <= $2',
+        [input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS)],
+      )
+      : [];
+    return this.publish(em, [...versions, ...later].map(toVersion).flatMap((version) => this.value(version, point)));
+  }
+
+  /** Stores a profile version and revalues its company from the version's event time on. */
+  async recordProfileVersion(em: EntityManager, version: ProfileVersion): Promise<number> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO company_profile (ticker, version, event_id, event_type, event_time, learned_time, profile_json, share_price)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING ticker`,
+      [version.ticker, version.version, version.eventId, version.eventType, version.eventTime, version.learnedTime, version.profileJson,
+        version.sharePrice ? JSON.stringify(version.sharePrice) : null],
+    );
+    if (inserted.length === 0) return 0;
+    // A newer version already received (same or earlier event time) keeps the points it covers.
+    const [newer]: Array<{ event_time: Date }> = await em.query(
+      'SELECT event_time FROM company_profile WHERE ticker = $1 AND version > $2 ORDER BY event_time ASC LIMIT 1',
+      [version.ticker, version.version],
+    );
+    const points = await this.pointsFrom(em, version.eventTime, newer ? new Date(newer.event_time) : undefined);
+    return this.publish(em, points.flatMap((point) => this.value(version, point)));
+  }
+
+  /** Market points with event time in [from, until): each input paired with the other kind's input nearest before it. */
+  private async pointsFrom(em: EntityManager, from: Date, until: Date | undefined): Promise<MarketPoint[]> {
+    const rows: Array<{ m: MarketRow; o: MarketRow | null }> = await em.query(
+      `SELECT row_to_json(m) AS m, row_to_json(o) AS o FROM (
+         SELECT ${MARKET_COLUMNS} FROM market_input WHERE event_time >= $1 AND ($2::timestamptz IS NULL OR event_time < $2)
+          ORDER BY event_time DESC, kind, event_id DESC LIMIT ${MAX_POINTS_PER_REVALUATION}) m
+       LEFT JOIN LATERAL (SELECT ${MARKET_COLUMNS} FROM market_input x WHERE x.kind <> m.kind AND x.event_time <= m.event_time
+                           ORDER BY x.event_time DESC, x.event_id DESC LIMIT 1) o ON true
+       ORDER BY m.event_time, m.kind, m.event_id`,
+      [from, until ?? null],
+    );
+    const points = rows.filter((r) => r.o !== null).map(({ m, o }) => this.pointOf(m, o as MarketRow)).filter(withinSkew);
+    if (points.length > 0 || until) return points;
+    // Nothing after the version's date: value it at the newest market state if that is recent enough (its as-of is then the version's date).
+    const latest: MarketRow[] = await em.query(
+      `SELECT DISTINCT ON (kind) ${MARKET_COLUMNS} FROM market_input ORDER BY kind, event_time DESC, event_id DESC`,
+    );
+    const price = latest.find((r) => r.kind === 'btc-price');
+    const network = latest.find((r) => r.kind === 'network-snapshot');
+    const point = price && network ? { price: toInput(price), network: toInput(network) } : undefined;
+    const marketTime = point ? Math.max(point.price.eventTime.getTime(), point.network.eventTime.getTime()) : 0;
+    return point && withinSkew(point) && from.getTime() - marketTime <= MAX_INPUT_SKEW_MS ? [point] : [];
+  }
+
+  private pointOf(m: MarketRow, o: MarketRow): MarketPoint {
+    const [price, network] = m.kind === 'btc-price' ? [m, o] : [o, m];
+    return { price: toInput(price), network: toInput(network) };
+  }
+
+  /** The economics library refuses impossible inputs; such a company is left out of this point, not retried forever. */
+  private value(version: ProfileVersion, point: MarketPoint): CompanyValued[] {
+    try {
+      return [valueCompany(version, point.price, point.network)];
+    } catch (error) {
+      if (!(error instanceof EconomicsInputError)) throw error;
+      this.logger.warn(`${version.ticker} v${version.version} not valued at price ${point.price.eventId} / network ${point.network.eventId}: ${error.message}`);
+      return [];
+    }
+  }
+
+  private async publish(em: EntityManager, valued: CompanyValued[]): Promise<number> {
+    if (valued.length === 0) return 0;
+    const rows = valued.map((v) => ({ v, asOf: timestampDate(v.asOf as Timestamp), knownAt: timestampDate(v.knownAt as Timestamp) }));
+    const inserted: Array<{ valuation_id: string }> = await em.query(
+      `INSERT INTO company_valuation (valuation_id, ticker, as_of, known_at, inputs_from, profile_version, valued)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $7::timestamptz[], $5::int[], $6::jsonb[])
+       ON CONFLICT (valuation_id) DO NOTHING RETURNING valuation_id`,
+      [
+        rows.map((r) => r.v.valuationId), rows.map((r) => r.v.ticker), rows.map((r) => r.asOf), rows.map((r) => r.knownAt),
+        rows.map((r) => r.v.profileVersion), rows.map((r) => JSON.stringify(toJson(CompanyValuedSchema, r.v))),
+        rows.map((r) => new Date(Math.min(...(r.v.lineage?.inputs ?? []).map((i) => timestampDate(i.eventTime as Timestamp).getTime())))),
+      ],
+    );
+    const fresh = new Set(inserted.map((r) => r.valuation_id));
+    const events = rows.filter((r) => fresh.delete(r.v.valuationId)).map((r) => ({
+      entry: Topics.companyValued, message: r.v, eventId: r.v.valuationId, eventTime: r.asOf, subject: r.v.ticker,
+    }));
+    for (let i = 0; i < events.length; i += 500) await this.outbox.add(em, ...events.slice(i, i + 500));
+    return events.length;
+  }
+}

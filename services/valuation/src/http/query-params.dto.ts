@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { OUTPUT_FORMATS, type OutputFormat } from './tabular-output.util';
+
+/** Shared query parameters: output format and page size. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(OUTPUT_FORMATS as readonly string[], { message: `must be one of ${OUTPUT_FORMATS.join(', ')}` })
+  format?: OutputFormat;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(5000, { message: 'must be at most 5000' })
+  limit?: number;
+}
+
+export class OffsetPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be at least 0' })
+  offset?: number;
+}
+
+/** The two time axes: asOf (event time: what was true) and knownAt (knowledge time: what hashdesk had learned). */
+export class PointInTimeQueryDto extends OffsetPageQueryDto {
+  @ApiPropertyOptional({ example: '2025-11-30T23:59:59Z', description: 'Event-time axis: the newest valuation whose inputs were all true by then (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Knowledge axis: only valuations computed from inputs hashdesk had learned by then, i.e. the answer it would have given at that time (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  knownAt?: string;
+}
+
+export const parseInstant = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
