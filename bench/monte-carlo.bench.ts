@@ -19,7 +19,7 @@ import {
   type MonteCarloStartMarket,
   type SourcedFigure,
 } from '@hashdesk/economics';
-import { simulateOnWorkers } from '../services/risk/src/monte-carlo/monte-carlo-workers';
+import { MonteCarloWorkerPool, simulateOnWorkers } from '../services/risk/src/monte-carlo/monte-carlo-workers';
 import { ILLUSTRATIVE_OPEX_ASSUMPTIONS, readShippedCompanyProfiles } from '../services/risk/src/monte-carlo/shipped-company-profiles';
 
 const ROOT = join(__dirname, '..');
@@ -107,6 +107,9 @@ async function runCase(name: string): Promise<CaseResult> {
     peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   };
   const timer = setInterval(sampleHeap, 5);
+  // pool: the persistent pool the risk service keeps, started (and warmed by one small run) before timing
+  const pool = name.startsWith('pool:') ? new MonteCarloWorkerPool(WORKERS) : null;
+  if (pool) await pool.simulate(planMonteCarlo([], market, { seed: 1, paths: 1_000, priceModel }));
   for (let rep = 0; rep < 3; rep += 1) {
     if (name === 'baseline') {
       const t0 = performance.now();
@@ -115,12 +118,12 @@ async function runCase(name: string): Promise<CaseResult> {
       sampleHeap();
       continue;
     }
-    const [mode, which] = name.split(':') as ['single' | 'workers', 'none' | 'one' | 'all'];
+    const [mode, which] = name.split(':') as ['single' | 'workers' | 'pool', 'none' | 'one' | 'all'];
     const p0 = performance.now();
     const plan = planMonteCarlo(companies(which), market, { seed: 2025, paths: PATHS, priceModel });
     planMillis = performance.now() - p0;
     const t0 = performance.now();
-    const acc = mode === 'single' ? simulateMonteCarloPaths(plan) : await simulateOnWorkers(plan, WORKERS);
+    const acc = mode === 'single' ? simulateMonteCarloPaths(plan) : pool ? await pool.simulate(plan) : await simulateOnWorkers(plan, WORKERS);
     const result = summarizeMonteCarlo(plan, acc);
     millis.push(performance.now() - t0);
     sampleHeap();
@@ -128,6 +131,7 @@ async function runCase(name: string): Promise<CaseResult> {
     note = `${result.companies.length} companies; terminal BTC 5 % quantile = ${Math.round(result.terminalBtcPriceUsd.percentiles[1].value)} USD` + (c ? `; ${c.ticker} P(neg. cash margin ≤12 m) = ${c.horizons[2].probabilityNegativeCashMargin.toFixed(3)}` : '');
   }
   clearInterval(timer);
+  await pool?.close();
   return { name, millis, maxRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 2 ** 20, planMillis, note };
 }
 
@@ -139,6 +143,9 @@ const CASES: Array<[string, string]> = [
   ['workers:none', `engine, ${WORKERS} worker threads, paths only (incl. worker start)`],
   ['workers:one', `engine, ${WORKERS} worker threads, one company (incl. worker start)`],
   ['workers:all', `engine, ${WORKERS} worker threads, all 12 companies (incl. worker start)`],
+  ['pool:none', `engine, persistent pool of ${WORKERS} workers, paths only`],
+  ['pool:one', `engine, persistent pool of ${WORKERS} workers, one company`],
+  ['pool:all', `engine, persistent pool of ${WORKERS} workers, all 12 companies`],
 ];
 
 async function main(): Promise<void> {

@@ -2,13 +2,45 @@ import { Inject, Module, type DynamicModule, type OnModuleInit, type Provider } 
 import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { MarketResolverService } from '../market/market-resolver.service';
+import { MarketStateRepository } from '../market/market-state.repository';
+import { RunMonteCarloUseCase } from '../monte-carlo/run-monte-carlo.use-case';
+import { MonteCarloController } from '../monte-carlo/monte-carlo.controller';
+import { CompanyRiskUseCase } from '../scenarios/company-risk.use-case';
+import { ScenariosController } from '../scenarios/scenarios.controller';
+import { CreateStopLineUseCase } from '../watchlists/create-stop-line.use-case';
+import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
+import { RecordEquityQuoteUseCase } from '../watchlists/record-equity-quote.use-case';
+import { WatchlistsController } from '../watchlists/watchlists.controller';
+import { WatchlistsRepository } from '../watchlists/watchlists.repository';
 import { AlertsController } from './alerts.controller';
 import { EvaluateHashpriceUseCase } from './evaluate-hashprice.use-case';
 
+/**
+ * The risk service's features: the hashprice consumer (floor rule, economic stop lines, default
+ * market), watchlists and stop lines, standing and ad hoc scenarios, the Monte Carlo worker pool.
+ */
 @Module({})
 export class AlertsModule implements OnModuleInit {
   static register(configProvider: Provider): DynamicModule {
-    return { module: AlertsModule, controllers: [AlertsController], providers: [configProvider, EvaluateHashpriceUseCase] };
+    return {
+      module: AlertsModule,
+      controllers: [AlertsController, WatchlistsController, ScenariosController, MonteCarloController],
+      providers: [
+        configProvider,
+        EvaluateHashpriceUseCase,
+        CompanyProfilesService,
+        MarketStateRepository,
+        MarketResolverService,
+        EvaluateStopLinesService,
+        WatchlistsRepository,
+        CreateStopLineUseCase,
+        RecordEquityQuoteUseCase,
+        CompanyRiskUseCase,
+        RunMonteCarloUseCase,
+      ],
+    };
   }
 
   constructor(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
@@ -11,13 +10,18 @@ import { DATA_SOURCE, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/plat
 import type { Logger } from '@hashdesk/observability';
 import { RISK_CONFIG } from '../config/risk-config.token';
 import type { RiskEnv } from '../config/risk.config';
+import { MarketStateRepository } from '../market/market-state.repository';
+import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
+import { deterministicId } from './deterministic-id.util';
 import { evaluateThreshold, type ThresholdRule } from './threshold-rule';
 
 export const HASHPRICE_FLOOR_RULE_ID = 'network.hashprice-floor';
 
 /**
- * Evaluates the hashprice floor rule on each hashprice figure. Inbox, rule state and the alert's
- * outbox row change in one transaction: a redelivered figure raises nothing twice.
+ * Evaluates the hashprice floor rule and the economic stop lines (break-even hashprice, break-even
+ * BTC price, runway floor, loan-to-value) on each hashprice figure, and keeps the figure's market as
+ * the API's default market. Inbox, rule and line state, and the alerts' outbox rows change in one
+ * transaction: a redelivered figure raises nothing twice.
  */
 @Injectable()
 export class EvaluateHashpriceUseCase {
@@ -29,6 +33,8 @@ export class EvaluateHashpriceUseCase {
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(RISK_CONFIG) config: RiskEnv,
+    private readonly marketState: MarketStateRepository,
+    private readonly stopLines: EvaluateStopLinesService,
   ) {
     this.rule = {
       ruleId: HASHPRICE_FLOOR_RULE_ID,
@@ -53,7 +59,16 @@ export class EvaluateHashpriceUseCase {
         [this.rule.ruleId, transition === 'raise' ? true : transition === 'clear' ? false : Boolean(state?.breached), value, metric.metricId],
       );
       if (transition === 'clear') this.logger.info({ rule: this.rule.ruleId, value }, 'rule cleared');
-      if (transition !== 'raise') return false;
+      const eventTime = metric.asOf ? timestampDate(metric.asOf) : event.meta.time;
+      const market = {
+        btcPriceUsd: metric.btcPriceUsd,
+        difficulty: metric.difficulty,
+        height: metric.height,
+        feesBtcPerBlock: Number(metric.feesPerBlockSats) / 1e8,
+      };
+      await this.marketState.record(em, { market, asOf: eventTime, metricId: metric.metricId });
+      const lineAlerts = await this.stopLines.onMarket(em, market, value, { eventId: event.meta.id, eventType: event.meta.type, eventTime });
+      if (transition !== 'raise') return lineAlerts > 0;
       const alert = this.alertFor(metric, event);
       const asOf = timestampDate(alert.asOf as Timestamp);
       await em.query('INSERT INTO alert (alert_id, rule_id, as_of, alert) VALUES ($1, $2, $3, $4)', [
@@ -84,9 +99,4 @@ export class EvaluateHashpriceUseCase {
       }),
     });
   }
-}
-
-function deterministicId(seed: string): string {
-  const d = createHash('sha256').update(seed).digest('hex');
-  return `${d.slice(0, 8)}-${d.slice(8, 12)}-8${d.slice(13, 16)}-a${d.slice(17, 20)}-${d.slice(20, 32)}`;
 }

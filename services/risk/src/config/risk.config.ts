@@ -23,4 +23,18 @@ export class RiskEnv extends InfraEnv {
   @Min(0)
   @Max(100)
   RISK_HASHPRICE_RECOVERY_MARGIN_PCT = 2;
+
+  /** Worker threads of the Monte Carlo pool, started once at startup. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of worker threads' })
+  @Min(1)
+  @Max(64)
+  RISK_MONTE_CARLO_WORKERS = 2;
+
+  /** Runs waiting per worker before POST /v1/risk/monte-carlo answers 503. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100)
+  RISK_MONTE_CARLO_QUEUE_PER_WORKER = 4;
 }

@@ -39,3 +39,27 @@ describe('Monte Carlo on worker threads', () => {
     expect(a.terminalBtcPriceUsd.mean / single.terminalBtcPriceUsd.mean - 1).toBeCloseTo(0, 9);
   }, 60_000);
 });
+
+describe('the persistent worker pool', () => {
+  it('given a pool of 2 started once, when three runs are submitted at once and again later, then each equals the single-thread result and the same workers serve them', async () => {
+    const { MonteCarloWorkerPool } = await import('./monte-carlo-workers');
+    const pool = new MonteCarloWorkerPool(2);
+    try {
+      const plans = [1, 2, 3].map((seed) => planMonteCarlo([], market, { ...config, seed, paths: 2_000 }));
+      const results = await Promise.all(plans.map((plan) => pool.run(plan)));
+      const threadIds = (pool as unknown as { workers: Array<{ worker: { threadId: number } }> }).workers.map((w) => w.worker.threadId);
+      results.forEach((result, i) => {
+        const single = runMonteCarlo([], market, { ...config, seed: i + 1, paths: 2_000 });
+        expect(result.terminalBtcPriceUsd.percentiles).toEqual(single.terminalBtcPriceUsd.percentiles);
+      });
+      const again = await pool.run(plans[0]);
+      expect(again).toEqual(results[0]);
+      expect((pool as unknown as { workers: Array<{ worker: { threadId: number } }> }).workers.map((w) => w.worker.threadId)).toEqual(threadIds);
+      expect(pool.queued).toBe(0);
+      expect(pool.busy).toBe(0);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.run(planMonteCarlo([], market, { ...config, paths: 10 }))).rejects.toThrow(/closed/);
+  }, 60_000);
+});

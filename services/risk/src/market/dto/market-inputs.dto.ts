@@ -1,0 +1,51 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, IsPositive, Max, Min } from 'class-validator';
+
+const finite = { allowNaN: false, allowInfinity: false };
+
+/** Market inputs; each one left out is taken from the newest valuation.hashprice.computed.v1 figure. */
+export class MarketInputsDto {
+  @ApiPropertyOptional({ example: 87_133.51 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @IsPositive()
+  btcPriceUsd?: number;
+
+  @ApiPropertyOptional({ example: 148.26e12 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @IsPositive()
+  difficulty?: number;
+
+  @ApiPropertyOptional({ example: 930_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  height?: number;
+
+  @ApiPropertyOptional({ example: 0.0182 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @Min(0)
+  feesBtcPerBlock?: number;
+
+  @ApiPropertyOptional({ example: 15.2, description: 'needed for market-cap figures and convertible dilution' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @IsPositive()
+  sharePriceUsd?: number;
+
+  @ApiPropertyOptional({ example: 0.045, description: "overrides the profile's power price" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @Min(0)
+  powerUsdPerKwh?: number;
+}

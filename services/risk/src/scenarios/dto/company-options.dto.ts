@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, IsPositive, Min } from 'class-validator';
+
+const finite = { allowNaN: false, allowInfinity: false };
+
+/** Per-BTC cost fallbacks where the profile's period opex is unknown (company assumptions, echoed in results). */
+export class CostAssumptionsDto {
+  @ApiPropertyOptional({ example: 5_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @Min(0)
+  otherDirectCostUsdPerBtc?: number;
+
+  @ApiPropertyOptional({ example: 8_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @Min(0)
+  sgaExSbcUsdPerBtc?: number;
+
+  @ApiPropertyOptional({ example: 1_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(finite)
+  @Min(0)
+  interestUsdPerBtc?: number;
+}
+
+/** Balance-sheet figures that replace the shipped profile's (its nulls, or a newer filing). */
+export class BalanceSheetOverridesDto {
+  @ApiPropertyOptional({ example: 800e6 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  totalDebtUsd?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  cashUsd?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  btcHeld?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber(finite)
+  @IsPositive()
+  sharesOutstanding?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  convertibleNotesUsd?: number;
+}

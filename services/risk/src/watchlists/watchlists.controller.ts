@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RiskExceptionFilter } from '../common/risk-exception.filter';
+import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { CreateStopLineUseCase } from './create-stop-line.use-case';
+import { EquityQuoteRequestDto } from './dto/equity-quote.request.dto';
+import { CreateStopLineRequestDto } from './dto/stop-line.request.dto';
+import { CreateWatchlistEntryRequestDto } from './dto/watchlist-entry.request.dto';
+import { RecordEquityQuoteUseCase } from './record-equity-quote.use-case';
+import { WatchlistsRepository, type StopLineView, type WatchlistEntryView } from './watchlists.repository';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('watchlist')
+@UseFilters(RiskExceptionFilter)
+@Controller('v1/risk')
+export class WatchlistsController {
+  constructor(
+    private readonly repository: WatchlistsRepository,
+    private readonly profiles: CompanyProfilesService,
+    private readonly createLine: CreateStopLineUseCase,
+    private readonly quotes: RecordEquityQuoteUseCase,
+  ) {}
+
+  @Post('watchlist')
+  @ApiOperation({ summary: 'Add a company of data/companies to the watchlist' })
+  createEntry(@Body() body: CreateWatchlistEntryRequestDto): Promise<WatchlistEntryView> {
+    const ticker = this.profiles.get(body.ticker).ticker;
+    return this.repository.createEntry(ticker, body.note ?? null);
+  }
+
+  @Get('watchlist')
+  @ApiOperation({ summary: 'Every watchlist entry with its stop lines and their state' })
+  list(): Promise<WatchlistEntryView[]> {
+    return this.repository.listEntries();
+  }
+
+  @Get('watchlist/:entryId')
+  get(@Param('entryId', uuid) entryId: string): Promise<WatchlistEntryView> {
+    return this.repository.getEntry(entryId);
+  }
+
+  @Delete('watchlist/:entryId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an entry and its lines' })
+  remove(@Param('entryId', uuid) entryId: string): Promise<void> {
+    return this.repository.deleteEntry(entryId);
+  }
+
+  @Post('watchlist/:entryId/lines')
+  @ApiOperation({ summary: 'Add a stop line (fixed, trailing, atr, break-even-hashprice, break-even-btc-price, runway-floor, loan-to-value)' })
+  addLine(@Param('entryId', uuid) entryId: string, @Body() body: CreateStopLineRequestDto): Promise<StopLineView> {
+    return this.createLine.execute(entryId, body);
+  }
+
+  @Get('watchlist/:entryId/lines/:lineId')
+  getLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string): Promise<StopLineView> {
+    return this.repository.getLine(entryId, lineId);
+  }
+
+  @Delete('watchlist/:entryId/lines/:lineId')
+  @HttpCode(204)
+  removeLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string): Promise<void> {
+    return this.repository.deleteLine(entryId, lineId);
+  }
+
+  @Post('equity-quotes')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Run a ticker's equity stop lines over a share quote (until an equity topic exists)" })
+  quote(@Body() body: EquityQuoteRequestDto): Promise<{ duplicate: boolean; alerts: number }> {
+    return this.quotes.execute(body);
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { INITIAL_STOP_LINE_STATE, type StopLine } from '@hashdesk/economics';
+import { DATA_SOURCE } from '@hashdesk/platform';
+import { RiskException, RiskExceptionCode } from '../common/risk.exception';
+import { StopLineEntity } from './stop-line.entity';
+import { WatchlistEntryEntity } from './watchlist-entry.entity';
+
+export interface WatchlistEntryView {
+  entryId: string;
+  ticker: string;
+  note: string | null;
+  createdAt: Date;
+  lines: StopLineView[];
+}
+
+export interface StopLineView {
+  lineId: string;
+  entryId: string;
+  ticker: string;
+  kind: string;
+  definition: StopLine;
+  state: StopLineEntity['state'];
+  breached: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const lineView = (l: StopLineEntity): StopLineView => ({
+  lineId: l.lineId, entryId: l.entryId, ticker: l.ticker, kind: l.kind, definition: l.definition, state: l.state, breached: l.breached, createdAt: l.createdAt, updatedAt: l.updatedAt,
+});
+
+/** Watchlist entries and their stop lines (TypeORM only here). */
+@Injectable()
+export class WatchlistsRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async createEntry(ticker: string, note: string | null): Promise<WatchlistEntryView> {
+    const entry = this.dataSource.getRepository(WatchlistEntryEntity).create({ entryId: randomUUID(), ticker, note, createdAt: new Date() });
+    await this.dataSource.getRepository(WatchlistEntryEntity).insert(entry);
+    return { ...entry, lines: [] };
+  }
+
+  async listEntries(): Promise<WatchlistEntryView[]> {
+    const entries = await this.dataSource.getRepository(WatchlistEntryEntity).find({ order: { createdAt: 'ASC', entryId: 'ASC' } });
+    const lines = await this.dataSource.getRepository(StopLineEntity).find({ order: { createdAt: 'ASC', lineId: 'ASC' } });
+    return entries.map((e) => ({ ...e, lines: lines.filter((l) => l.entryId === e.entryId).map(lineView) }));
+  }
+
+  async getEntry(entryId: string): Promise<WatchlistEntryView> {
+    const entry = await this.dataSource.getRepository(WatchlistEntryEntity).findOneBy({ entryId });
+    if (!entry) throw new RiskException(RiskExceptionCode.WATCHLIST_ENTRY_NOT_FOUND, `no watchlist entry ${entryId}`);
+    const lines = await this.dataSource.getRepository(StopLineEntity).find({ where: { entryId }, order: { createdAt: 'ASC', lineId: 'ASC' } });
+    return { ...entry, lines: lines.map(lineView) };
+  }
+
+  async deleteEntry(entryId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(WatchlistEntryEntity).delete({ entryId });
+    if (!result.affected) throw new RiskException(RiskExceptionCode.WATCHLIST_ENTRY_NOT_FOUND, `no watchlist entry ${entryId}`);
+  }
+
+  async addLine(entry: WatchlistEntryView, line: StopLine): Promise<StopLineView> {
+    const now = new Date();
+    const row = this.dataSource.getRepository(StopLineEntity).create({
+      lineId: randomUUID(), entryId: entry.entryId, ticker: entry.ticker, kind: line.kind, definition: line, state: INITIAL_STOP_LINE_STATE, breached: false, createdAt: now, updatedAt: now,
+    });
+    await this.dataSource.getRepository(StopLineEntity).insert(row);
+    return lineView(row);
+  }
+
+  async getLine(entryId: string, lineId: string): Promise<StopLineView> {
+    const line = await this.dataSource.getRepository(StopLineEntity).findOneBy({ entryId, lineId });
+    if (!line) throw new RiskException(RiskExceptionCode.STOP_LINE_NOT_FOUND, `no stop line ${lineId} on watchlist entry ${entryId}`);
+    return lineView(line);
+  }
+
+  async deleteLine(entryId: string, lineId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(StopLineEntity).delete({ entryId, lineId });
+    if (!result.affected) throw new RiskException(RiskExceptionCode.STOP_LINE_NOT_FOUND, `no stop line ${lineId} on watchlist entry ${entryId}`);
+  }
+}
