@@ -46,9 +46,11 @@ export class AlertsModule implements OnModuleInit {
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
     private readonly useCase: EvaluateHashpriceUseCase,
+    private readonly equityQuotes: RecordEquityQuoteUseCase,
   ) {}
 
   onModuleInit(): void {
     this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.useCase.execute(event));
+    this.consumer.subscribe(Topics.equityObserved, (event) => this.equityQuotes.onObserved(event));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { tryMarkProcessed, type OutboxRelay } from '@hashdesk/messaging';
+import type { EquityQuoteObservedSchema } from '@hashdesk/contracts';
+import { tryMarkProcessed, type DecodedEvent, type OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY } from '@hashdesk/platform';
 import type { EquityQuoteRequestDto } from './dto/equity-quote.request.dto';
 import { EvaluateStopLinesService } from './evaluate-stop-lines.service';
@@ -19,17 +20,36 @@ export class RecordEquityQuoteUseCase {
     private readonly stopLines: EvaluateStopLinesService,
   ) {}
 
+  /** A quote posted to the risk API (a user's own prices, or a test). */
   async execute(quote: EquityQuoteRequestDto): Promise<{ duplicate: boolean; alerts: number }> {
     const ticker = quote.ticker.toUpperCase();
     const at = new Date(quote.observedAt);
     const quoteId = quote.quoteId ?? `${ticker}@${at.toISOString()}`;
+    return this.record(ticker, at, { sharePriceUsd: quote.priceUsd, shareHighUsd: quote.highUsd, shareLowUsd: quote.lowUsd }, {
+      inboxId: `equity-quote:${quoteId}`, inboxTopic: 'http.equity-quote', eventId: quoteId, eventType: EQUITY_QUOTE_EVENT_TYPE,
+    });
+  }
+
+  /** A quote ingest published on ingest.equity.observed.v1 (Stooq closes, Finnhub/Alpha Vantage quotes). */
+  async onObserved(event: DecodedEvent<typeof EquityQuoteObservedSchema>): Promise<void> {
+    await this.record(event.message.ticker, event.meta.time, { sharePriceUsd: event.message.priceUsd }, {
+      inboxId: event.meta.id, inboxTopic: event.topic, eventId: event.meta.id, eventType: event.meta.type,
+    });
+  }
+
+  private async record(
+    ticker: string,
+    at: Date,
+    prices: { sharePriceUsd: number; shareHighUsd?: number; shareLowUsd?: number },
+    source: { inboxId: string; inboxTopic: string; eventId: string; eventType: string },
+  ): Promise<{ duplicate: boolean; alerts: number }> {
     const result = await this.dataSource.transaction(async (em) => {
-      if (!(await tryMarkProcessed(em, 'risk', `equity-quote:${quoteId}`, 'http.equity-quote'))) return { duplicate: true, alerts: 0 };
+      if (!(await tryMarkProcessed(em, 'risk', source.inboxId, source.inboxTopic))) return { duplicate: true, alerts: 0 };
       const alerts = await this.stopLines.onEquityQuote(
         em,
         ticker,
-        { at: at.toISOString(), sharePriceUsd: quote.priceUsd, shareHighUsd: quote.highUsd, shareLowUsd: quote.lowUsd },
-        { eventId: quoteId, eventType: EQUITY_QUOTE_EVENT_TYPE, eventTime: at },
+        { at: at.toISOString(), ...prices },
+        { eventId: source.eventId, eventType: source.eventType, eventTime: at },
       );
       return { duplicate: false, alerts };
     });

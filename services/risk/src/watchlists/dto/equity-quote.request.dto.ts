@@ -3,7 +3,7 @@ import { IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Matches 
 
 const finite = { allowNaN: false, allowInfinity: false };
 
-/** A share quote for the equity stop lines (until ingest publishes an equity topic). */
+/** A share quote for the equity stop lines, posted directly (ingest's equity topic feeds them too). */
 export class EquityQuoteRequestDto {
   @ApiProperty({ example: 'RIOT' })
   @IsString()
