@@ -56,6 +56,9 @@ const toVersion = (r: ProfileRow): ProfileVersion => ({
   ticker: r.ticker, version: r.version, eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time),
   learnedTime: new Date(r.learned_time), profileJson: r.profile_json, sharePrice: r.share_price,
 });
+/** The older of the valuation's price and snapshot event times (lineage: profile, price, network): the freshness tie-break. */
+const marketInputsFrom = (valued: CompanyValued): Date =>
+  new Date(Math.min(...(valued.lineage?.inputs ?? []).slice(1).map((i) => timestampDate(i.eventTime as Timestamp).getTime())));
 const otherKind = (kind: MarketKind): MarketKind => (kind === 'btc-price' ? 'network-snapshot' : 'btc-price');
 const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "values"';
 
@@ -179,7 +182,7 @@ export class ValueCompaniesService {
       [
         rows.map((r) => r.v.valuationId), rows.map((r) => r.v.ticker), rows.map((r) => r.asOf), rows.map((r) => r.knownAt),
         rows.map((r) => r.v.profileVersion), rows.map((r) => JSON.stringify(toJson(CompanyValuedSchema, r.v))),
-        rows.map((r) => new Date(Math.min(...(r.v.lineage?.inputs ?? []).map((i) => timestampDate(i.eventTime as Timestamp).getTime())))),
+        rows.map((r) => marketInputsFrom(r.v)),
       ],
     );
     const fresh = new Set(inserted.map((r) => r.valuation_id));

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Topics, type CompanyValued } from '@hashdesk/contracts';
+import { createIdempotentProducer } from '@hashdesk/messaging';
+import { eventually } from '@hashdesk/testing';
+import { Stack } from './stack';
+
+/**
+ * Company valuations through the real broker and PostgreSQL: ingest (profiles, figures, prices,
+ * snapshots) → valuation (valuation.company.valued.v1, history, query API). Out-of-order and duplicate
+ * inputs, a restatement, as-of queries without look-ahead and a restart mid-stream.
+ */
+const riot = JSON.parse(readFileSync(resolve(__dirname, '../../../data/companies/riot.json'), 'utf8')) as Record<string, unknown>;
+const day = (n: number): string => `2025-10-${String(n).padStart(2, '0')}T12:00:00Z`;
+const BASE_HEIGHT = 918_000;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('company valuations', () => {
+  const stack = new Stack('valuation-companies');
+  const priceIds = new Map<number, string>();
+  const networkIds = new Map<number, string>();
+
+  const price = async (n: number, usd = 110_000 + n * 100): Promise<void> => {
+    const r = await stack.post('/v1/observations/btc-price', { priceUsd: usd, observedAt: day(n) });
+    expect(r.status).toBe(202);
+    priceIds.set(n, String(r.body.observationId));
+  };
+  const network = async (n: number): Promise<void> => {
+    const r = await stack.post('/v1/observations/network-snapshot', {
+      height: BASE_HEIGHT + n * 144, difficulty: 150e12 + n * 1e11, feesPerBlockSats: 2_000_000, observedAt: day(n),
+    });
+    expect(r.status).toBe(202);
+    networkIds.set(n, String(r.body.observationId));
+  };
+  const get = async (path: string): Promise<{ status: number; body: Json; text: string; type: string | null }> => {
+    const response = await fetch(`${stack.service('valuation').url}${path}`);
+    const text = await response.text();
+    let body: Json = {};
+    try {
+      body = JSON.parse(text) as Json;
+    } catch {
+      /* CSV or NDJSON */
+    }
+    return { status: response.status, body, text, type: response.headers.get('content-type') };
+  };
+  const inputIds = (v: Json | CompanyValued): string[] => (v.lineage?.inputs ?? []).map((i: Json) => i.eventId as string);
+  const countRows = async (sql: string): Promise<number> => Number((await stack.database.query<{ n: string }>(sql))[0].n);
+
+  beforeAll(async () => {
+    await stack.prepare();
+    await stack.start('ingest', 'valuation');
+  });
+  afterAll(() => stack.stopAll());
+
+  it('validates a profile with the JSON Schema rules and names the field and rule', async () => {
+    const broken = { ...riot, fleet: { ...(riot['fleet'] as Json), efficiencyJth: { value: -1, asOf: '2025-09', source: 's' } } };
+    const r = await stack.post('/v1/companies/profiles', broken);
+    expect(r.status).toBe(400);
+    expect(r.body.violations).toEqual([{ field: 'fleet.efficiencyJth.value', rule: 'NOT_POSITIVE', message: 'must be greater than 0' }]);
+    const unknownTicker = await stack.post('/v1/companies/ZZZZ/figures', { path: 'balanceSheet.cashUsd', value: 1, asOf: '2025-09-30', source: 's' });
+    expect(unknownTicker.status).toBe(404);
+  });
+
+  it('records a profile once, values it on out-of-order inputs, and answers as of a time without look-ahead', async () => {
+    const profiles = await stack.probe(Topics.companyProfileRecorded);
+    const valued = await stack.probe(Topics.companyValued);
+    const first = await stack.post('/v1/companies/profiles', riot);
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ ticker: 'RIOT', version: 1, published: true, eventTime: '2025-09-30T23:59:59.000Z' });
+    expect((await stack.post('/v1/companies/profiles', riot)).body).toMatchObject({ version: 1, published: false });
+
+    // Out of order across both topics: price 2, network 3, network 1, price 3, price 1, network 2.
+    await price(2);
+    await network(3);
+    await network(1);
+    await price(3);
+    await price(1);
+    await network(2);
+    const events = await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(networkIds.get(2) as string) && inputIds(x.message).includes(priceIds.get(2) as string)), 60_000, 'the day-2 valuation');
+    await profiles.waitFor((e) => e.length >= 1);
+    expect(profiles.events).toHaveLength(1); // the same content is published once
+
+    // No look-ahead: every input of every valuation is dated at or before its as-of.
+    for (const { message } of events) {
+      const asOf = message.asOf?.seconds ?? 0n;
+      for (const input of message.lineage?.inputs ?? []) expect(input.eventTime?.seconds ?? 0n).toBeLessThanOrEqual(asOf);
+      expect(message.lineage?.methodologyVersion).toMatch(/^company-valuation\/1 \(hashdesk\.economics\.company\/1/);
+    }
+
+    // As of each day: that day's price and snapshot.
+    for (const n of [1, 2, 3]) {
+      const r = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(n))}`);
+      expect(r.status).toBe(200);
+      expect(r.body.asOf).toBe(day(n));
+      expect(inputIds(r.body).sort()).toEqual([first.body.versionId, priceIds.get(n), networkIds.get(n)].sort());
+      expect(r.body.metrics.ticker).toBe('RIOT');
+      expect(r.body.metrics.btcPerDay).toBeGreaterThan(0);
+    }
+    // Between days: still day 1 (day 2's inputs were not true yet).
+    const between = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent('2025-10-02T11:59:59Z')}`);
+    expect(between.body.asOf).toBe(day(1));
+    // Before the profile's date nothing can be valued.
+    expect((await get('/v1/companies/RIOT/valuation?asOf=2025-09-01T00:00:00Z')).status).toBe(404);
+  });
+
+  it('deduplicates a redelivered input: nothing recomputed or published twice', async () => {
+    const prices = await stack.probe(Topics.priceObserved);
+    await prices.waitForRaw(3);
+    const before = await countRows('SELECT count(*) AS n FROM valuation.company_valuation');
+    const producer = createIdempotentProducer(stack.kafka);
+    await producer.connect();
+    const record = prices.raw[0];
+    await producer.send({ topic: stack.namespace.topic(Topics.priceObserved.name), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await producer.disconnect();
+    await prices.waitForRaw(4);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await countRows('SELECT count(*) AS n FROM valuation.company_valuation')).toBe(before);
+    expect(await countRows(`SELECT count(*) AS n FROM valuation.processed_message WHERE message_id = '${record.headers.ce_id}'`)).toBe(1);
+    // ingest too: the same observation pushed again is not published again
+    const again = await stack.post('/v1/observations/btc-price', { priceUsd: 110_100, observedAt: day(1) });
+    expect(again.body).toMatchObject({ published: false });
+  });
+
+  it('revalues from a restatement on and keeps the earlier values queryable as first published', async () => {
+    const valued = await stack.probe(Topics.companyValued);
+    const beforeRestatement = new Date().toISOString();
+    const original = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(3))}`);
+    await new Promise((r) => setTimeout(r, 20));
+    const restated = await stack.post('/v1/companies/RIOT/figures', {
+      path: 'balanceSheet.cashUsd', value: 999_000_000, asOf: '2025-09-30', source: 'https://example.test/10-Q/A', sourceQuality: 'primary', note: 'restated',
+    });
+    expect(restated.status).toBe(202);
+    expect(restated.body).toMatchObject({ version: 2, published: true, eventTime: '2025-09-30T23:59:59.000Z' });
+
+    await valued.waitFor((e) => [1, 2, 3].every((n) => e.some((x) => x.message.profileVersion === 2 && inputIds(x.message).includes(priceIds.get(n) as string))), 60_000, 'revaluations with version 2');
+    const latest = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(3))}`);
+    expect(latest.body.profileVersion).toBe(2);
+    expect(latest.body.valuation.btcHoldingsUsd).toBe(original.body.valuation.btcHoldingsUsd);
+    expect(latest.body.metrics.liquidityUsd).not.toBe(original.body.metrics.liquidityUsd);
+    // Known before the restatement: the answer given then, byte for byte the same valuation.
+    const asKnown = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(3))}&knownAt=${encodeURIComponent(beforeRestatement)}`);
+    expect(asKnown.body.valuationId).toBe(original.body.valuationId);
+    expect(asKnown.body.profileVersion ?? 1).toBe(1);
+    // History keeps both.
+    const history = await get(`/v1/companies/RIOT/valuations?from=${encodeURIComponent(day(3))}&to=${encodeURIComponent(day(3))}`);
+    expect(new Set(history.body.items.map((i: Json) => i.profileVersion ?? 1))).toEqual(new Set([1, 2]));
+    expect(await countRows("SELECT count(*) AS n FROM ingest.company_profile_version WHERE ticker = 'RIOT'")).toBe(2);
+  });
+
+  it('serves the comparables table with sources, CSV and NDJSON, and clear 400s', async () => {
+    const json = await get('/v1/comparables?sort=evPerEhUsd&order=desc');
+    expect(json.status).toBe(200);
+    expect(json.body.items).toHaveLength(1);
+    expect(json.body.items[0]).toMatchObject({ ticker: 'RIOT', profileVersion: 2 });
+    expect(json.body.items[0].sources.length).toBeGreaterThan(3);
+    const csv = await get('/v1/comparables?sort=costPerBtcUsd&order=asc&format=csv');
+    expect(csv.type).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toMatch(/^ticker,name,asOf,knownAt,profileVersion/);
+    expect(csv.text.split('\r\n')[1]).toMatch(/^RIOT,/);
+    const metrics = await get(`/v1/network/metrics?from=${encodeURIComponent(day(1))}&to=${encodeURIComponent(day(3))}&interval=1d&format=ndjson`);
+    expect(metrics.type).toMatch(/ndjson/);
+    expect(metrics.text.trim().split('\n').map((l) => JSON.parse(l).asOf)).toEqual([day(1), day(2), day(3)]);
+    const companies = await get('/v1/companies');
+    expect(companies.body.items).toEqual([expect.objectContaining({ ticker: 'RIOT', profileVersions: 2 })]);
+
+    for (const [path, field] of [
+      ['/v1/comparables?sort=bogus', 'sort'],
+      ['/v1/comparables?order=up', 'order'],
+      ['/v1/comparables?limit=0', 'limit'],
+      ['/v1/comparables?format=xml', 'format'],
+      ['/v1/network/metrics?from=2025-10-03T00:00:00Z&to=2025-10-01T00:00:00Z', 'from'],
+      ['/v1/network/metrics?interval=5m', 'interval'],
+      ['/v1/companies/riot/valuation', 'ticker'],
+      ['/v1/companies/RIOT/valuation?asOf=yesterday', 'asOf'],
+      ['/v1/comparables?surprise=1', 'surprise'],
+    ] as const) {
+      const r = await get(path);
+      expect({ path, status: r.status }).toEqual({ path, status: 400 });
+      expect(r.body.violations).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule: expect.any(String) })]));
+    }
+    const badFigure = await stack.post('/v1/companies/RIOT/figures', { path: 'balanceSheet.nope', value: 1, asOf: '2025-09-30', source: 's' });
+    expect(badFigure.status).toBe(400);
+    expect(badFigure.body.violations).toEqual([expect.objectContaining({ field: 'path', rule: 'isSourcedFigure' })]);
+  });
+
+  it('loses and doubles nothing across a crash mid-stream', async () => {
+    const valued = await stack.probe(Topics.companyValued);
+    for (const n of [4, 5]) {
+      await network(n);
+      await price(n);
+    }
+    await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(priceIds.get(5) as string)), 60_000, 'day 5');
+    expect(await stack.service('valuation').kill()).toBeNull(); // SIGKILL
+    for (const n of [6, 7]) {
+      await network(n);
+      await price(n);
+    }
+    await stack.start('valuation');
+    for (const n of [8, 9]) {
+      await network(n);
+      await price(n);
+    }
+    await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(priceIds.get(9) as string) && inputIds(x.message).includes(networkIds.get(9) as string)), 90_000, 'day 9');
+    await eventually('the outbox to drain', () => countRows('SELECT count(*) AS n FROM valuation.outbox_event WHERE published_at IS NULL'), (n) => n === 0, 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+
+    // Every input handled exactly once; every stored valuation published, none twice (a re-send is the same bytes).
+    const inputs = priceIds.size + networkIds.size + 2; // + profile versions 1 and 2
+    expect(await countRows('SELECT count(*) AS n FROM valuation.processed_message')).toBe(inputs);
+    const stored = await stack.database.query<{ valuation_id: string }>('SELECT valuation_id FROM valuation.company_valuation');
+    const published = new Set(valued.events.map((e) => e.meta.id));
+    expect(published).toEqual(new Set(stored.map((r) => r.valuation_id)));
+    for (const raw of valued.raw) expect(raw.value?.equals(valued.raw.find((r) => r.headers.ce_id === raw.headers.ce_id)?.value as Buffer)).toBe(true);
+    for (const n of [6, 7, 8, 9]) {
+      const r = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(n))}`);
+      expect(inputIds(r.body)).toEqual(expect.arrayContaining([priceIds.get(n), networkIds.get(n)]));
+    }
+
+  });
+});
