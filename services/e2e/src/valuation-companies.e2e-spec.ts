@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Topics, type CompanyValued } from '@hashdesk/contracts';
-import { createIdempotentProducer } from '@hashdesk/messaging';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { EquityQuoteObservedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
+import { createIdempotentProducer, encodeMessage, metaToHeaders, newEventId } from '@hashdesk/messaging';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -148,6 +150,31 @@ describe('company valuations', () => {
     expect(await countRows("SELECT count(*) AS n FROM ingest.company_profile_version WHERE ticker = 'RIOT'")).toBe(2);
   });
 
+  it('values with the newest share quote at or before the market point (mNAV, market cap, EV)', async () => {
+    const valued = await stack.probe(Topics.companyValued);
+    const time = new Date('2025-10-03T20:00:00Z');
+    const quote = create(EquityQuoteObservedSchema, {
+      observationId: newEventId(), eventTime: timestampFromDate(time), learnedTime: timestampFromDate(new Date()), ticker: 'RIOT', priceUsd: 14, source: 'e2e', quoteType: 'daily-close',
+    });
+    const id = newEventId();
+    const producer = createIdempotentProducer(stack.kafka);
+    await producer.connect();
+    await producer.send({
+      topic: stack.namespace.topic(Topics.equityObserved.name), acks: -1,
+      messages: [{ key: 'RIOT', value: encodeMessage(Topics.equityObserved, quote), headers: metaToHeaders({ id, type: Topics.equityObserved.schema.typeName, source: 'hashdesk/e2e', time }) }],
+    });
+    await producer.disconnect();
+    const [event] = (await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(id)), 60_000, 'the valuation with the quote')).filter((x) => inputIds(x.message).includes(id));
+    expect(event.message.sharePriceUsd).toBe(14);
+    expect(inputIds(event.message)).toEqual(expect.arrayContaining([priceIds.get(3), networkIds.get(3), id]));
+    const r = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(time.toISOString())}`);
+    expect(r.body.valuationId).toBe(event.message.valuationId);
+    expect(r.body.metrics.marketCapUsd).toBeGreaterThan(0);
+    expect(r.body.metrics.mNavBasic).toBeGreaterThan(0);
+    // A market point before the quote does not use it (no look-ahead).
+    expect((await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(3))}`)).body.sharePriceUsd).toBeUndefined();
+  });
+
   it('serves the comparables table with sources, CSV and NDJSON, and clear 400s', async () => {
     const json = await get('/v1/comparables?sort=evPerEhUsd&order=desc');
     expect(json.status).toBe(200);
@@ -206,7 +233,7 @@ describe('company valuations', () => {
     await new Promise((r) => setTimeout(r, 1_500));
 
     // Every input handled exactly once; every stored valuation published, none twice (a re-send is the same bytes).
-    const inputs = priceIds.size + networkIds.size + 2; // + profile versions 1 and 2
+    const inputs = priceIds.size + networkIds.size + 2 + 1; // + profile versions 1 and 2, + the share quote
     expect(await countRows('SELECT count(*) AS n FROM valuation.processed_message')).toBe(inputs);
     const stored = await stack.database.query<{ valuation_id: string }>('SELECT valuation_id FROM valuation.company_valuation');
     const published = new Set(valued.events.map((e) => e.meta.id));

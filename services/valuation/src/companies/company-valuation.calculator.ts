@@ -8,7 +8,8 @@ import { canonicalJson } from './canonical-json.util';
 /** Bumped whenever the valuation changes (the economics library's own version is part of it). */
 export const COMPANY_VALUATION_METHODOLOGY_VERSION =
   `company-valuation/1 (${METHODOLOGY_VERSION}; market = BTC price + the other input nearest before by event time; `
-  + 'fees per block from the snapshot; default assumptions; valuation date = as-of day; share price as submitted with the profile)';
+  + 'fees per block from the snapshot; default assumptions; valuation date = as-of day; '
+  + 'share price = newest equity quote at or before the market point, else the one submitted with the profile)';
 
 /** A BTC price or network snapshot as valuation keeps it (market_input). */
 export interface MarketInput {
@@ -17,6 +18,15 @@ export interface MarketInput {
   eventTime: Date;
   learnedTime: Date;
   values: Record<string, number>;
+}
+
+/** A share quote as valuation keeps it (equity_quote). */
+export interface EquityQuote {
+  eventId: string;
+  eventType: string;
+  eventTime: Date;
+  learnedTime: Date;
+  priceUsd: number;
 }
 
 /** A company profile version as valuation keeps it (company_profile). */
@@ -38,24 +48,27 @@ const latestOf = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => 
  * state. The as-of is the newest input's event time, so no input lies after it (no look-ahead);
  * known_at is the newest learned time. Same inputs → same bytes.
  */
-export function valueCompany(version: ProfileVersion, price: MarketInput, network: MarketInput): CompanyValued {
+export function valueCompany(version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote): CompanyValued {
   const profile = parseCompanyProfile(JSON.parse(version.profileJson));
-  const asOf = latestOf([version.eventTime, price.eventTime, network.eventTime]);
-  const knownAt = latestOf([version.learnedTime, price.learnedTime, network.learnedTime]);
+  const all = quote ? [version, price, network, quote] : [version, price, network];
+  const asOf = latestOf(all.map((input) => input.eventTime));
+  const knownAt = latestOf(all.map((input) => input.learnedTime));
+  const sharePriceUsd = quote?.priceUsd ?? version.sharePrice?.priceUsd;
   const market: MarketInputs = {
     btcPriceUsd: price.values.priceUsd,
     difficulty: network.values.difficulty,
     height: network.values.height,
     feesBtcPerBlock: satsToBtc(network.values.feesPerBlockSats),
-    ...(version.sharePrice ? { sharePriceUsd: version.sharePrice.priceUsd } : {}),
+    ...(sharePriceUsd !== undefined ? { sharePriceUsd } : {}),
   };
   const metrics = companyMetrics(profile, market);
   const valuation = companyValuation(profile, market, { valuation: { valuationDate: asOf.toISOString().slice(0, 10) } });
-  const inputs = [version, price, network].map((input) =>
+  // Lineage order: profile, price, network[, equity quote].
+  const inputs = all.map((input) =>
     create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) }),
   );
   return create(CompanyValuedSchema, {
-    valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId),
+    valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId, quote?.eventId),
     ticker: version.ticker,
     asOf: timestampFromDate(asOf),
     knownAt: timestampFromDate(knownAt),
@@ -63,15 +76,15 @@ export function valueCompany(version: ProfileVersion, price: MarketInput, networ
     btcPriceUsd: market.btcPriceUsd,
     difficulty: market.difficulty,
     height: market.height,
-    sharePriceUsd: version.sharePrice?.priceUsd,
+    sharePriceUsd,
     resultJson: canonicalJson({ metrics, valuation }),
     lineage: create(LineageSchema, { inputs, methodologyVersion: COMPANY_VALUATION_METHODOLOGY_VERSION }),
   });
 }
 
-export function valuationIdFor(ticker: string, profileEventId: string, priceEventId: string, networkEventId: string): string {
+export function valuationIdFor(ticker: string, profileEventId: string, priceEventId: string, networkEventId: string, quoteEventId = '-'): string {
   const digest = createHash('sha256')
-    .update(`${COMPANY_VALUATION_METHODOLOGY_VERSION}|${ticker}|${profileEventId}|${priceEventId}|${networkEventId}`)
+    .update(`${COMPANY_VALUATION_METHODOLOGY_VERSION}|${ticker}|${profileEventId}|${priceEventId}|${networkEventId}|${quoteEventId}`)
     .digest('hex');
   return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 }

@@ -6,7 +6,7 @@ import { CompanyValuedSchema, Topics, type CompanyValued } from '@hashdesk/contr
 import { EconomicsInputError } from '@hashdesk/economics';
 import type { OutboxWriter } from '@hashdesk/messaging';
 import { OUTBOX_WRITER } from '@hashdesk/platform';
-import { valueCompany, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
+import { valueCompany, type EquityQuote, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 
 export type MarketKind = 'btc-price' | 'network-snapshot';
 
@@ -25,6 +25,23 @@ export interface MarketPoint {
 export const MAX_INPUT_SKEW_MS = 3 * 86_400_000;
 
 const withinSkew = (point: MarketPoint): boolean => Math.abs(point.price.eventTime.getTime() - point.network.eventTime.getTime()) <= MAX_INPUT_SKEW_MS;
+
+/** Oldest share quote a valuation uses (a daily close covers a weekend and a holiday). */
+export const MAX_QUOTE_AGE_MS = 4 * 86_400_000;
+
+interface QuoteRow {
+  ticker: string;
+  event_id: string;
+  event_type: string;
+  event_time: Date;
+  learned_time: Date;
+  price_usd: number;
+}
+
+const toQuote = (r: QuoteRow): EquityQuote => ({
+  eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), priceUsd: r.price_usd,
+});
+const pointTime = (point: MarketPoint): Date => new Date(Math.max(point.price.eventTime.getTime(), point.network.eventTime.getTime()));
 
 /** Most market points one profile version revalues (the newest ones), so a restatement stays one bounded transaction. */
 export const MAX_POINTS_PER_REVALUATION = 5_000;
@@ -56,9 +73,9 @@ const toVersion = (r: ProfileRow): ProfileVersion => ({
   ticker: r.ticker, version: r.version, eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time),
   learnedTime: new Date(r.learned_time), profileJson: r.profile_json, sharePrice: r.share_price,
 });
-/** The older of the valuation's price and snapshot event times (lineage: profile, price, network): the freshness tie-break. */
+/** The older of the valuation's price and snapshot event times (lineage: profile, price, network[, quote]): the freshness tie-break. */
 const marketInputsFrom = (valued: CompanyValued): Date =>
-  new Date(Math.min(...(valued.lineage?.inputs ?? []).slice(1).map((i) => timestampDate(i.eventTime as Timestamp).getTime())));
+  new Date(Math.min(...(valued.lineage?.inputs ?? []).slice(1, 3).map((i) => timestampDate(i.eventTime as Timestamp).getTime())));
 const otherKind = (kind: MarketKind): MarketKind => (kind === 'btc-price' ? 'network-snapshot' : 'btc-price');
 const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "values"';
 
@@ -67,7 +84,9 @@ const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "v
  *  - a market input at event time t values every company whose newest profile version is dated ≤ t,
  *    with the other input nearest before t (late and out-of-order inputs are placed by event time);
  *  - a profile version dated v revalues its company at every market point from v on (a restatement
- *    revalues from the restatement on), or at the newest market state when there is none after v.
+ *    revalues from the restatement on), or at the newest market state when there is none after v;
+ *  - a share quote revalues its company at the market state of its time; every valuation uses the
+ *    company's newest quote dated at or before its market point (no older than MAX_QUOTE_AGE_MS).
  * Valuation ids derive from the input event ids: recomputing the same inputs writes and publishes nothing.
  */
 @Injectable()
@@ -111,7 +130,45 @@ export class ValueCompaniesService {
         [input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS)],
       )
       : [];
-    return this.publish(em, [...versions, ...later].map(toVersion).flatMap((version) => this.value(version, point)));
+    const quotes = await this.quotesAt(em, pointTime(point));
+    return this.publish(em, [...versions, ...later].map(toVersion).flatMap((version) => this.value(version, point, quotes.get(version.ticker))));
+  }
+
+  /** Stores a share quote and revalues its company at the market state of the quote's time. */
+  async recordEquityQuote(em: EntityManager, ticker: string, quote: EquityQuote): Promise<number> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO equity_quote (ticker, event_id, event_type, event_time, learned_time, price_usd) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING RETURNING ticker`,
+      [ticker, quote.eventId, quote.eventType, quote.eventTime, quote.learnedTime, quote.priceUsd],
+    );
+    if (inserted.length === 0) return 0;
+    const [version]: ProfileRow[] = await em.query(
+      'SELECT * FROM company_profile WHERE ticker = $1 AND event_time <= $2 ORDER BY version DESC LIMIT 1',
+      [ticker, quote.eventTime],
+    );
+    if (!version) return 0;
+    const latest: MarketRow[] = await em.query(
+      `SELECT DISTINCT ON (kind) ${MARKET_COLUMNS} FROM market_input WHERE event_time <= $1 ORDER BY kind, event_time DESC, event_id DESC`,
+      [quote.eventTime],
+    );
+    const price = latest.find((r) => r.kind === 'btc-price');
+    const network = latest.find((r) => r.kind === 'network-snapshot');
+    if (!price || !network) return 0;
+    const point = { price: toInput(price), network: toInput(network) };
+    if (!withinSkew(point) || quote.eventTime.getTime() - pointTime(point).getTime() > MAX_INPUT_SKEW_MS) return 0;
+    // The newest quote at or before the quote's market point: a late quote does not displace a newer one.
+    const current = (await this.quotesAt(em, quote.eventTime, ticker)).get(ticker);
+    return this.publish(em, this.value(toVersion(version), point, current));
+  }
+
+  /** Each ticker's newest share quote at or before `at`, no older than MAX_QUOTE_AGE_MS. */
+  private async quotesAt(em: EntityManager, at: Date, ticker?: string): Promise<Map<string, EquityQuote>> {
+    const rows: QuoteRow[] = await em.query(
+      `SELECT DISTINCT ON (ticker) * FROM equity_quote WHERE event_time <= $1 AND event_time >= $2 AND ($3::text IS NULL OR ticker = $3)
+        ORDER BY ticker, event_time DESC, event_id DESC`,
+      [at, new Date(at.getTime() - MAX_QUOTE_AGE_MS), ticker ?? null],
+    );
+    return new Map(rows.map((r) => [r.ticker, toQuote(r)]));
   }
 
   /** Stores a profile version and revalues its company from the version's event time on. */
@@ -129,7 +186,9 @@ export class ValueCompaniesService {
       [version.ticker, version.version],
     );
     const points = await this.pointsFrom(em, version.eventTime, newer ? new Date(newer.event_time) : undefined);
-    return this.publish(em, points.flatMap((point) => this.value(version, point)));
+    const valued: CompanyValued[] = [];
+    for (const point of points) valued.push(...this.value(version, point, (await this.quotesAt(em, pointTime(point), version.ticker)).get(version.ticker)));
+    return this.publish(em, valued);
   }
 
   /** Market points with event time in [from, until): each input paired with the other kind's input nearest before it. */
@@ -162,9 +221,9 @@ export class ValueCompaniesService {
   }
 
   /** The economics library refuses impossible inputs; such a company is left out of this point, not retried forever. */
-  private value(version: ProfileVersion, point: MarketPoint): CompanyValued[] {
+  private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined): CompanyValued[] {
     try {
-      return [valueCompany(version, point.price, point.network)];
+      return [valueCompany(version, point.price, point.network, quote)];
     } catch (error) {
       if (!(error instanceof EconomicsInputError)) throw error;
       this.logger.warn(`${version.ticker} v${version.version} not valued at price ${point.price.eventId} / network ${point.network.eventId}: ${error.message}`);

@@ -1,10 +1,12 @@
 import { CompanyProfileEntity } from '../companies/company-profile.entity';
 import { CompanyValuationEntity } from '../companies/company-valuation.entity';
+import { EquityQuoteEntity } from '../companies/equity-quote.entity';
 import { MarketInputEntity } from '../companies/market-input.entity';
 import { HashpriceMetricEntity } from '../network/hashprice-metric.entity';
 import { NetworkInputEntity } from '../network/network-input.entity';
 import { NetworkState1732400000200 } from './1732400000200-network-state.migration';
 import { CompanyValuation1732400000300 } from './1732400000300-company-valuation.migration';
+import { EquityQuote1732400000400 } from './1732400000400-equity-quote.migration';
 
-export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300];
+export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400];
