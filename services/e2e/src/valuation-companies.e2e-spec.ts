@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { create } from '@bufbuild/protobuf';
@@ -79,7 +80,8 @@ describe('company valuations', () => {
     await price(3);
     await price(1);
     await network(2);
-    const events = await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(networkIds.get(2) as string) && inputIds(x.message).includes(priceIds.get(2) as string)), 60_000, 'the day-2 valuation');
+    const samePair = (ids: string[], n: number) => ids.includes(priceIds.get(n) as string) && ids.includes(networkIds.get(n) as string);
+    const events = await valued.waitFor((e) => [1, 2, 3].every((n) => e.some((x) => samePair(inputIds(x.message), n))), 60_000, 'the valuations of days 1-3');
     await profiles.waitFor((e) => e.length >= 1);
     expect(profiles.events).toHaveLength(1); // the same content is published once
 
@@ -244,5 +246,16 @@ describe('company valuations', () => {
       expect(inputIds(r.body)).toEqual(expect.arrayContaining([priceIds.get(n), networkIds.get(n)]));
     }
 
+  });
+
+  it('replays every stored valuation from its inputs to byte-identical messages, run after run', () => {
+    const root = resolve(__dirname, '../../..');
+    const replay = () => JSON.parse(execFileSync(process.execPath, ['-r', './scripts/register.js', 'services/valuation/src/replay/replay.main.ts'], {
+      cwd: root, env: { ...process.env, DATABASE_URL: stack.database.url }, encoding: 'utf8',
+    })) as { valuations: number; identical: number; differ: number; missingInputs: number; sha256: string };
+    const first = replay();
+    expect(first.valuations).toBeGreaterThan(10);
+    expect(first).toMatchObject({ identical: first.valuations, differ: 0, missingInputs: 0 });
+    expect(replay().sha256).toBe(first.sha256);
   });
 });
