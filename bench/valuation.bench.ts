@@ -43,7 +43,9 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 async function main(): Promise<void> {
   const db = await createTestDatabase(env.DATABASE_URL);
   const namespace = new TopicNamespace(uniqueNamespace('bench-valuation'));
-  const serviceEnv = { ...env, DATABASE_URL: db.url, KAFKA_TOPIC_PREFIX: namespace.prefix, LOG_LEVEL: 'warn', INGEST_LIVE_ADAPTERS: 'off' };
+  // OUTBOX_POLL_INTERVAL_MS (default 200) bounds the relay's sleep when a kick arrives mid-batch: try 20.
+  const poll: Record<string, string> = process.env.OUTBOX_POLL_INTERVAL_MS ? { OUTBOX_POLL_INTERVAL_MS: process.env.OUTBOX_POLL_INTERVAL_MS } : {};
+  const serviceEnv = { ...env, ...poll, DATABASE_URL: db.url, KAFKA_TOPIC_PREFIX: namespace.prefix, LOG_LEVEL: 'warn' };
   const ingest = new ServiceProcess('ingest', await freePort(), serviceEnv);
   const valuation = new ServiceProcess('valuation', await freePort(), serviceEnv);
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'bench-valuation', logger: silentLogger });
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
     const hashprice = await new TopicProbe(kafka, namespace, Topics.hashpriceComputed).start();
     const valued = await new TopicProbe(kafka, namespace, Topics.companyValued).start();
     const seen = { h: hashprice.events.length, v: valued.events.length };
-    const poll = setInterval(() => {
+    const collect = setInterval(() => {
       for (const e of hashprice.events.slice(seen.h)) onOutput((e.message.lineage?.inputs ?? []).map((i) => i.eventId));
       for (const e of valued.events.slice(seen.v)) onOutput((e.message.lineage?.inputs ?? []).map((i) => i.eventId));
       seen.h = hashprice.events.length;
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
       });
     }
     await waitUntil(async () => latencies.length >= total, 120_000).catch(() => undefined);
-    clearInterval(poll);
+    clearInterval(collect);
     await producer.disconnect();
     await Promise.all([hashprice.stop(), valued.stop()]);
     const sorted = [...latencies].sort((a, b) => a - b);

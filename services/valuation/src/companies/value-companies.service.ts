@@ -95,23 +95,15 @@ export class ValueCompaniesService {
 
   constructor(@Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter) {}
 
-  async recordMarketInput(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<void> {
-    await em.query(
-      `INSERT INTO market_input (${MARKET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [kind, input.eventId, input.eventType, input.eventTime, input.learnedTime, JSON.stringify(input.values)],
-    );
-  }
-
   /**
-   * Values every company at a market point. When the point's input is the newest of its kind
-   * (`isLatest`), companies whose newest profile is dated after it are valued too, as of the profile's date,
-   * so that every company has a current valuation. Returns how many valuations were new.
+   * Keeps a price or snapshot in the market history and returns its market state: it and the other
+   * kind's input nearest before it, if close enough in event time (one statement).
    */
-  /** The market state at this input: it and the other kind's input nearest before it, if close enough in event time. */
-  async marketPointAt(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<MarketPoint | undefined> {
+  async recordMarketInput(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<MarketPoint | undefined> {
     const [other]: MarketRow[] = await em.query(
-      `SELECT ${MARKET_COLUMNS} FROM market_input WHERE kind = $1 AND event_time <= $2 ORDER BY event_time DESC, event_id DESC LIMIT 1`,
-      [otherKind(kind), input.eventTime],
+      `WITH kept AS (INSERT INTO market_input (${MARKET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING)
+       SELECT ${MARKET_COLUMNS} FROM market_input WHERE kind = $7 AND event_time <= $4 ORDER BY event_time DESC, event_id DESC LIMIT 1`,
+      [kind, input.eventId, input.eventType, input.eventTime, input.learnedTime, JSON.stringify(input.values), otherKind(kind)],
     );
     if (!other) return undefined;
     const point = kind === 'btc-price' ? { price: input, network: toInput(other) } : { price: toInput(other), network: input };
@@ -120,18 +112,17 @@ export class ValueCompaniesService {
 
   async valueAtMarketInput(em: EntityManager, point: MarketPoint, isLatest: boolean): Promise<number> {
     const input = point.price.eventTime >= point.network.eventTime ? point.price : point.network;
+    // Each company's newest version dated by the input and, for the newest input, a version dated just after it.
     const versions: ProfileRow[] = await em.query(
-      'SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, version DESC',
-      [input.eventTime],
+      `SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, version DESC) dated
+       UNION ALL
+       SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, version DESC) newest
+        WHERE $3 AND event_time > $1 AND event_time <= $2`,
+      [input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS), isLatest],
     );
-    const later: ProfileRow[] = isLatest
-      ? await em.query(
-        'SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, version DESC) p WHERE event_time > $1 AND event_time <= $2',
-        [input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS)],
-      )
-      : [];
+    if (versions.length === 0) return 0;
     const quotes = await this.quotesAt(em, pointTime(point));
-    return this.publish(em, [...versions, ...later].map(toVersion).flatMap((version) => this.value(version, point, quotes.get(version.ticker))));
+    return this.publish(em, versions.map(toVersion).flatMap((version) => this.value(version, point, quotes.get(version.ticker))));
   }
 
   /** Stores a share quote and revalues its company at the market state of the quote's time. */

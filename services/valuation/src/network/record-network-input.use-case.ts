@@ -53,9 +53,8 @@ export class RecordNetworkInputUseCase {
       if (!(await tryMarkProcessed(em, 'valuation', event.meta.id, event.topic))) return undefined;
       const input = { eventId: event.meta.id, eventType: event.meta.type, eventTime, learnedTime, values };
       // Company valuations place every input by its event time, late ones included.
-      await this.companies.recordMarketInput(em, kind, input);
+      const point = await this.companies.recordMarketInput(em, kind, input);
       const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
-      const point = await this.companies.marketPointAt(em, kind, input);
       if (!point) return { latest: undefined, valued: 0 };
       const valued = await this.companies.valueAtMarketInput(em, point, changed);
       const price = { kind: 'btc-price' as const, ...point.price };
@@ -92,9 +91,12 @@ export class RecordNetworkInputUseCase {
       [metric.metricId, asOf, metric.hashpriceUsdPerPhDay, JSON.stringify(json)],
     );
     if (inserted.length === 0) return undefined;
-    await this.outbox.add(em, { entry: Topics.hashpriceComputed, message: metric, eventId: metric.metricId, eventTime: asOf, subject: 'BTC' });
-    if (!isLatest) return undefined;
-    await this.outbox.add(em, { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' });
+    const computed = { entry: Topics.hashpriceComputed, message: metric, eventId: metric.metricId, eventTime: asOf, subject: 'BTC' };
+    if (!isLatest) {
+      await this.outbox.add(em, computed);
+      return undefined;
+    }
+    await this.outbox.add(em, computed, { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' });
     return JSON.stringify(json);
   }
 
