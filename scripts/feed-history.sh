@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Backfills the bundled daily history (data/reference/network-daily.csv, 2019-01-01 … 2025-12-29) through
-# ingest: one BTC price and one network snapshot per day, with the day's own event time, written to
-# ingest's observation table and published through its outbox. Idempotent: a rerun publishes nothing.
-# Another file in the same format: scripts/feed-history.sh --file F (format in services/ingest/README.md).
+# Feeds ingest what hashdesk ships: the company profiles (data/companies/*.json, each figure with its
+# as-of date and source) and the daily network history (data/reference/network-daily.csv,
+# 2019-01-01 … 2025-12-29: one BTC price and one network snapshot per day, with the day's own event
+# time). Both go through ingest's tables and outbox; rerunning publishes nothing new.
+# Another history file in the same format: scripts/feed-history.sh --file F (format in services/ingest/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node -r ./scripts/register.js services/ingest/src/companies/load-profiles.main.ts --dir data/companies
 exec node -r ./scripts/register.js services/ingest/src/backfill/backfill.main.ts "$@"
