@@ -258,4 +258,25 @@ describe('company valuations', () => {
     expect(first).toMatchObject({ identical: first.valuations, differ: 0, missingInputs: 0 });
     expect(replay().sha256).toBe(first.sha256);
   });
+
+  it('projects each company\'s margin change before a retarget and confirms it when the adjustment lands', async () => {
+    // Days 1-9 climb 144 blocks a day from 918,144: day 7 (919,008) is the first within 288 blocks of the retarget at 919,296; day 9 is on it.
+    const margins = await stack.probe(Topics.companyMarginProjected);
+    const events = await margins.waitFor((e) => e.length >= 2, 30_000, 'a projection and its confirmation');
+    const [projected, confirmed] = [1, 2].map((status) => events.find((e) => e.message.ticker === 'RIOT' && e.message.status === status)?.message);
+    expect(projected).toMatchObject({ retargetHeight: 919_296, height: BASE_HEIGHT + 7 * 144, currentDifficulty: 150e12 + 7e11 });
+    expect(projected?.powerMarginRatioAfter).toBeDefined();
+    expect(Math.sign((projected?.powerMarginRatioAfter ?? 0) - (projected?.powerMarginRatioBefore ?? 0))).toBe(-Math.sign(projected?.difficultyChangePct ?? 0));
+    expect(confirmed).toMatchObject({ retargetHeight: 919_296, height: BASE_HEIGHT + 9 * 144, currentDifficulty: 150e12 + 7e11, nextDifficulty: 150e12 + 9e11, projectedDifficulty: projected?.nextDifficulty });
+    expect(events.filter((e) => e.message.ticker === 'RIOT')).toHaveLength(2);
+  });
+
+  it('loads the shipped profiles with the load command, once', () => {
+    const root = resolve(__dirname, '../../..');
+    const load = () => JSON.parse(execFileSync(process.execPath, ['-r', './scripts/register.js', 'services/ingest/src/companies/load-profiles.main.ts'], {
+      cwd: root, env: { ...process.env, ...stack.env(), LOG_LEVEL: 'warn' }, encoding: 'utf8',
+    }).trim().split('\n').pop() as string) as { files: number; failed: number; published: number };
+    expect(load()).toMatchObject({ files: 12, failed: 0, published: 11 }); // RIOT's file content is already version 1
+    expect(load()).toMatchObject({ files: 12, failed: 0, published: 0 });
+  });
 });

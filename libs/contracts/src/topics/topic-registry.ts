@@ -1,7 +1,7 @@
 import { BtcPriceObservedSchema, EquityQuoteObservedSchema } from '../gen/hashdesk/v1/market_pb';
 import { PowerPriceObservedSchema } from '../gen/hashdesk/v1/power_pb';
 import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
-import { CompanyValuedSchema, HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
+import { CompanyMarginProjectedSchema, CompanyValuedSchema, HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
 import { AlertRaisedSchema } from '../gen/hashdesk/v1/risk_pb';
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
@@ -86,6 +86,15 @@ export const Topics = {
   companyValued: defineTopic({
     name: 'valuation.company.valued.v1',
     schema: CompanyValuedSchema,
+    keyDescription: 'company ticker, e.g. RIOT',
+    key: (m) => m.ticker,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'valuation',
+  }),
+  companyMarginProjected: defineTopic({
+    name: 'valuation.company.margin-projected.v1',
+    schema: CompanyMarginProjectedSchema,
     keyDescription: 'company ticker, e.g. RIOT',
     key: (m) => m.ticker,
     partitions: 3,

@@ -4,9 +4,11 @@ import { EquityQuoteEntity } from '../companies/equity-quote.entity';
 import { MarketInputEntity } from '../companies/market-input.entity';
 import { HashpriceMetricEntity } from '../network/hashprice-metric.entity';
 import { NetworkInputEntity } from '../network/network-input.entity';
+import { MarginProjectionEntity } from '../retarget/margin-projection.entity';
 import { NetworkState1732400000200 } from './1732400000200-network-state.migration';
 import { CompanyValuation1732400000300 } from './1732400000300-company-valuation.migration';
 import { EquityQuote1732400000400 } from './1732400000400-equity-quote.migration';
+import { MarginProjection1732400000500 } from './1732400000500-margin-projection.migration';
 
-export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400];
+export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity, MarginProjectionEntity];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500];

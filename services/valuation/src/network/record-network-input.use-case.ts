@@ -7,6 +7,7 @@ import { HashpriceComputedSchema, Topics, type BtcPriceObserved, type NetworkSna
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter, type TopicNamespace } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from '@hashdesk/platform';
 import { ValueCompaniesService } from '../companies/value-companies.service';
+import { ProjectMarginsService } from '../retarget/project-margins.service';
 import { computeHashprice } from './hashprice.calculator';
 import { NetworkInputEntity } from './network-input.entity';
 
@@ -34,6 +35,7 @@ export class RecordNetworkInputUseCase {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(TOPIC_NAMESPACE) private readonly namespace: TopicNamespace,
     private readonly companies: ValueCompaniesService,
+    private readonly margins: ProjectMarginsService,
   ) {}
 
   onPriceObserved(event: DecodedEvent<typeof Topics.priceObserved.schema>): Promise<void> {
@@ -57,6 +59,8 @@ export class RecordNetworkInputUseCase {
       const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
       if (!point) return { latest: undefined, valued: 0 };
       const valued = await this.companies.valueAtMarketInput(em, point, changed);
+      // Pre-retarget margin projections and their confirmations follow the newest snapshot.
+      if (changed && kind === 'network-snapshot') await this.margins.onNewestSnapshot(em, point);
       const price = { kind: 'btc-price' as const, ...point.price };
       const network = { kind: 'network-snapshot' as const, ...point.network };
       return { latest: await this.publishHashprice(em, price, network, changed), valued };

@@ -2,8 +2,8 @@
 // @generated from file hashdesk/v1/valuation.proto (package hashdesk.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp, TimestampJson } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Lineage, LineageJson } from "./lineage_pb";
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/valuation.proto.
  */
 export const file_hashdesk_v1_valuation: GenFile = /*@__PURE__*/
-  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZGIGcHJvdG8z", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5KpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * Network hashprice computed from the latest price and network snapshot.
@@ -335,4 +335,270 @@ export type CompanyValuedJson = {
  */
 export const CompanyValuedSchema: GenMessage<CompanyValued, {jsonType: CompanyValuedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_valuation, 1);
+
+/**
+ * A company's mining margin before and after a difficulty adjustment, at the same BTC price and fees.
+ * Deterministic: the same inputs give byte-identical messages.
+ *
+ * @generated from message hashdesk.v1.CompanyMarginProjected
+ */
+export type CompanyMarginProjected = Message<"hashdesk.v1.CompanyMarginProjected"> & {
+  /**
+   * Derived from the ticker, the retarget height and the status: one projection and one confirmation per epoch.
+   *
+   * @generated from field: string projection_id = 1;
+   */
+  projectionId: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker: string;
+
+  /**
+   * @generated from field: hashdesk.v1.MarginProjectionStatus status = 3;
+   */
+  status: MarginProjectionStatus;
+
+  /**
+   * Event time: the snapshot's (and price's) newest event time.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 4;
+   */
+  asOf?: Timestamp | undefined;
+
+  /**
+   * First height of the new difficulty period.
+   *
+   * @generated from field: uint32 retarget_height = 5;
+   */
+  retargetHeight: number;
+
+  /**
+   * Chain height of the snapshot the figure comes from.
+   *
+   * @generated from field: uint32 height = 6;
+   */
+  height: number;
+
+  /**
+   * Difficulty before the adjustment.
+   *
+   * @generated from field: double current_difficulty = 7;
+   */
+  currentDifficulty: number;
+
+  /**
+   * Projected difficulty (PROJECTED) or the one in force (CONFIRMED).
+   *
+   * @generated from field: double next_difficulty = 8;
+   */
+  nextDifficulty: number;
+
+  /**
+   * (next / current - 1) * 100, a percent.
+   *
+   * @generated from field: double difficulty_change_pct = 9;
+   */
+  difficultyChangePct: number;
+
+  /**
+   * @generated from field: double btc_price_usd = 10;
+   */
+  btcPriceUsd: number;
+
+  /**
+   * Power-cost margin ratio (1 - power cost per BTC / price) at the current and the next difficulty; absent when unknown.
+   *
+   * @generated from field: optional double power_margin_ratio_before = 11;
+   */
+  powerMarginRatioBefore?: number | undefined;
+
+  /**
+   * @generated from field: optional double power_margin_ratio_after = 12;
+   */
+  powerMarginRatioAfter?: number | undefined;
+
+  /**
+   * All-in margin ratio at the current and the next difficulty; absent when unknown.
+   *
+   * @generated from field: optional double all_in_margin_ratio_before = 13;
+   */
+  allInMarginRatioBefore?: number | undefined;
+
+  /**
+   * @generated from field: optional double all_in_margin_ratio_after = 14;
+   */
+  allInMarginRatioAfter?: number | undefined;
+
+  /**
+   * On a confirmation: the difficulty that had been projected.
+   *
+   * @generated from field: optional double projected_difficulty = 15;
+   */
+  projectedDifficulty?: number | undefined;
+
+  /**
+   * @generated from field: hashdesk.v1.Lineage lineage = 16;
+   */
+  lineage?: Lineage | undefined;
+};
+
+/**
+ * A company's mining margin before and after a difficulty adjustment, at the same BTC price and fees.
+ * Deterministic: the same inputs give byte-identical messages.
+ *
+ * @generated from message hashdesk.v1.CompanyMarginProjected
+ */
+export type CompanyMarginProjectedJson = {
+  /**
+   * Derived from the ticker, the retarget height and the status: one projection and one confirmation per epoch.
+   *
+   * @generated from field: string projection_id = 1;
+   */
+  projectionId?: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker?: string;
+
+  /**
+   * @generated from field: hashdesk.v1.MarginProjectionStatus status = 3;
+   */
+  status?: MarginProjectionStatusJson;
+
+  /**
+   * Event time: the snapshot's (and price's) newest event time.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 4;
+   */
+  asOf?: TimestampJson;
+
+  /**
+   * First height of the new difficulty period.
+   *
+   * @generated from field: uint32 retarget_height = 5;
+   */
+  retargetHeight?: number;
+
+  /**
+   * Chain height of the snapshot the figure comes from.
+   *
+   * @generated from field: uint32 height = 6;
+   */
+  height?: number;
+
+  /**
+   * Difficulty before the adjustment.
+   *
+   * @generated from field: double current_difficulty = 7;
+   */
+  currentDifficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Projected difficulty (PROJECTED) or the one in force (CONFIRMED).
+   *
+   * @generated from field: double next_difficulty = 8;
+   */
+  nextDifficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * (next / current - 1) * 100, a percent.
+   *
+   * @generated from field: double difficulty_change_pct = 9;
+   */
+  difficultyChangePct?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double btc_price_usd = 10;
+   */
+  btcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Power-cost margin ratio (1 - power cost per BTC / price) at the current and the next difficulty; absent when unknown.
+   *
+   * @generated from field: optional double power_margin_ratio_before = 11;
+   */
+  powerMarginRatioBefore?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double power_margin_ratio_after = 12;
+   */
+  powerMarginRatioAfter?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * All-in margin ratio at the current and the next difficulty; absent when unknown.
+   *
+   * @generated from field: optional double all_in_margin_ratio_before = 13;
+   */
+  allInMarginRatioBefore?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double all_in_margin_ratio_after = 14;
+   */
+  allInMarginRatioAfter?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * On a confirmation: the difficulty that had been projected.
+   *
+   * @generated from field: optional double projected_difficulty = 15;
+   */
+  projectedDifficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: hashdesk.v1.Lineage lineage = 16;
+   */
+  lineage?: LineageJson;
+};
+
+/**
+ * Describes the message hashdesk.v1.CompanyMarginProjected.
+ * Use `create(CompanyMarginProjectedSchema)` to create a new message.
+ */
+export const CompanyMarginProjectedSchema: GenMessage<CompanyMarginProjected, {jsonType: CompanyMarginProjectedJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 2);
+
+/**
+ * Whether a margin change is projected before a difficulty adjustment or confirmed after it landed.
+ *
+ * @generated from enum hashdesk.v1.MarginProjectionStatus
+ */
+export enum MarginProjectionStatus {
+  /**
+   * @generated from enum value: MARGIN_PROJECTION_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Before the retarget: the next difficulty projected from the epoch's pace so far.
+   *
+   * @generated from enum value: MARGIN_PROJECTION_STATUS_PROJECTED = 1;
+   */
+  PROJECTED = 1,
+
+  /**
+   * After the retarget: the difficulty that came into force.
+   *
+   * @generated from enum value: MARGIN_PROJECTION_STATUS_CONFIRMED = 2;
+   */
+  CONFIRMED = 2,
+}
+
+/**
+ * Whether a margin change is projected before a difficulty adjustment or confirmed after it landed.
+ *
+ * @generated from enum hashdesk.v1.MarginProjectionStatus
+ */
+export type MarginProjectionStatusJson = "MARGIN_PROJECTION_STATUS_UNSPECIFIED" | "MARGIN_PROJECTION_STATUS_PROJECTED" | "MARGIN_PROJECTION_STATUS_CONFIRMED";
+
+/**
+ * Describes the enum hashdesk.v1.MarginProjectionStatus.
+ */
+export const MarginProjectionStatusSchema: GenEnum<MarginProjectionStatus, MarginProjectionStatusJson> = /*@__PURE__*/
+  enumDesc(file_hashdesk_v1_valuation, 0);
 
