@@ -19,6 +19,8 @@ const env = {
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 const ADMIN = 'bench-admin-token-0123456789';
+/** BENCH_ENDPOINTS=1000 runs one case only (comma-separated counts). */
+const ENDPOINT_COUNTS = (process.env.BENCH_ENDPOINTS ?? '1,1000').split(',').map(Number);
 
 interface Arrival { eventTimeMs: number; receivedMs: number }
 
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     };
     const percentile = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
-    for (const endpoints of [1, 1_000]) {
+    for (const endpoints of ENDPOINT_COUNTS) {
       const ticker = `BENCH${endpoints}`;
       for (let i = 0; i < endpoints; i++) await api('/v1/subscriptions', { channel: 'webhook', url: `http://127.0.0.1:${receiverPort}/hook/${i}`, tickers: [ticker] }, apiKey);
       // warm-up

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertRaisedSchema, HashpriceComputedSchema, Severity, ThresholdDirection, Topics, type TopicEntry } from '@hashdesk/contracts';
@@ -73,4 +75,76 @@ export function verifiesWith(secret: string, request: ReceivedRequest): boolean 
   const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${request.body}`).digest('base64');
   const offered = String(request.headers['webhook-signature'] ?? '').split(' ').map((s) => s.replace(/^v1,/, ''));
   return offered.includes(expected) && Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+}
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  /** The header block, folded lines joined. */
+  headers: string;
+  /** Decoded from quoted-printable when the message used it. */
+  text: string;
+}
+
+/**
+ * A real SMTP server on a free local port (smtp-server) that keeps what it accepts. rejectNext(n)
+ * answers the next n messages with a temporary 451, as a busy mail server would.
+ */
+export class MailReceiver {
+  readonly mails: ReceivedMail[] = [];
+  rejected = 0;
+  private toReject = 0;
+  private server?: SMTPServer;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.toReject > 0) {
+            this.toReject--;
+            this.rejected++;
+            return callback(Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 }));
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const split = raw.indexOf('\r\n\r\n');
+          const headers = raw.slice(0, split).replace(/\r\n(?=[ \t])/g, ''); // unfolded
+          const body = raw.slice(split + 4);
+          const quotedPrintable = /content-transfer-encoding:\s*quoted-printable/i.test(headers);
+          this.mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            headers,
+            text: quotedPrintable ? decodeQuotedPrintable(body) : body,
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  rejectNext(count: number): void {
+    this.toReject = count;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }

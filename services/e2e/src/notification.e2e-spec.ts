@@ -1,7 +1,7 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import { NotificationDeliveredSchema } from '@hashdesk/contracts';
 import { eventually, WebhookReceiver } from '@hashdesk/testing';
-import { ADMIN_TOKEN, EventPublisher, NotificationClient, verifiesWith } from './notification-harness';
+import { ADMIN_TOKEN, EventPublisher, MailReceiver, NotificationClient, verifiesWith } from './notification-harness';
 import { Stack } from './stack';
 
 const TIMEOUT_MS = 1_000;
@@ -12,14 +12,16 @@ const TIMEOUT_MS = 1_000;
  * ticker, so subscriptions of one test never match another's events.
  */
 describe('notification: subscriptions, rules and reliable delivery', () => {
-  const stack = new Stack('notif', {
+  const env: Record<string, string> = {
     NOTIFICATION_URL_ALLOWLIST: '127.0.0.1',
     NOTIFICATION_ADMIN_TOKEN: ADMIN_TOKEN,
     NOTIFICATION_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
     NOTIFICATION_RETRY_BASE_MS: '200',
     NOTIFICATION_MAX_ATTEMPTS: '4',
     NOTIFICATION_DISABLE_AFTER_FAILURES: '6',
-  });
+  };
+  const stack = new Stack('notif', env);
+  const mail = new MailReceiver();
   const events = new EventPublisher(stack);
   const receivers: WebhookReceiver[] = [];
   let alice: NotificationClient;
@@ -33,6 +35,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
 
   beforeAll(async () => {
     await stack.prepare();
+    env.NOTIFICATION_SMTP_URL = (await mail.start()).url; // read when the service starts
     await stack.start('notification');
     alice = await NotificationClient.register(url(), 'alice');
     bob = await NotificationClient.register(url(), 'bob');
@@ -40,6 +43,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
   afterAll(async () => {
     await events.stop();
     await Promise.all(receivers.map((r) => r.stop()));
+    await mail.stop();
     await stack.stopAll();
   });
 
@@ -261,6 +265,34 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(r.requests.map((q) => q.headers['webhook-id'])).toEqual([id, id]);
     expect(r.requests[1].receivedAt - r.requests[0].receivedAt).toBeGreaterThanOrEqual(3_900);
+    await alice.call('DELETE', `/v1/subscriptions/${created.body.id}`);
+  });
+
+  it('emails a subscription\'s address over SMTP, once per event with its content, retrying a temporary refusal', async () => {
+    const missing = await alice.call('POST', '/v1/subscriptions', { channel: 'email', tickers: ['EM1'] });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('email');
+
+    const created = await alice.call('POST', '/v1/subscriptions', { channel: 'email', email: 'ops@example.com', tickers: ['EM1'] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ channel: 'email', email: 'ops@example.com' });
+    mail.rejectNext(1); // the first attempt meets a 451: the retry schedule takes over
+    const id = await events.alert('EM1', 37);
+
+    await eventually('the mail', async () => mail.mails.filter((m) => m.to.includes('ops@example.com')).length, (n) => n >= 1, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a duplicate would show now
+    const received = mail.mails.filter((m) => m.to.includes('ops@example.com'));
+    expect(received).toHaveLength(1);
+    expect(mail.rejected).toBe(1);
+    const [message] = received;
+    expect(message.headers).toMatch(/^Subject: \[hashdesk\] EM1: hashprice 37$/m);
+    expect(message.headers).toContain(`Message-ID: <${id}.${created.body.id}@notification.hashdesk>`);
+    expect(message.text).toContain(`Event id: ${id}`);
+    expect(message.text).toContain('"subject": "EM1"');
+    expect(message.text).toContain('"value": 37');
+
+    const [delivery] = (await alice.call('GET', `/v1/deliveries?subscriptionId=${created.body.id}`)).body as Array<{ webhookId: string; status: string; attempts: number }>;
+    expect(delivery).toMatchObject({ webhookId: id, status: 'delivered', attempts: 2 });
     await alice.call('DELETE', `/v1/subscriptions/${created.body.id}`);
   });
 });

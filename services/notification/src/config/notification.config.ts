@@ -69,6 +69,25 @@ export class NotificationEnv extends InfraEnv {
   @Max(10_000)
   NOTIFICATION_MAX_IN_FLIGHT = 256;
 
+  /** Open HTTP connections (kept alive) to one endpoint at most; NOTIFICATION_MAX_IN_FLIGHT bounds them all. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1_000)
+  NOTIFICATION_MAX_CONNECTIONS_PER_ENDPOINT = 32;
+
+  /**
+   * The SMTP server for the "email" channel, e.g. smtp://user:pass@mail.example.com:587 (STARTTLS
+   * when offered) or smtps://…:465. Without it email subscriptions are refused.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true }, { message: 'must be an smtp:// or smtps:// URL' })
+  NOTIFICATION_SMTP_URL?: string;
+
+  /** The From address of notification emails. */
+  @IsString()
+  NOTIFICATION_EMAIL_FROM = 'hashdesk <notifications@hashdesk.invalid>';
+
   /** How long a rotated-out webhook secret still signs (both signatures are sent). */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of seconds' })

@@ -14,6 +14,7 @@ export interface ClaimedDelivery {
   subscriber_id: string;
   channel: Channel;
   url: string | null;
+  email: string | null;
   secret: string | null;
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;

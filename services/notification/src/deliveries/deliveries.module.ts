@@ -21,7 +21,9 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryWorker } from './delivery.worker';
 import { DigestFlusher } from './digest.flusher';
 import { RedisCache } from './redis-cache';
-import { RouteEventUseCase } from './route-event.use-case';
+import { AcceptEventUseCase } from './accept-event.use-case';
+import { EventRouter } from './event-router.worker';
+import { RouteEventsUseCase } from './route-events.use-case';
 
 /** Subscriptions, routing and delivery: the notification service's one feature module. */
 @Module({})
@@ -49,18 +51,20 @@ export class DeliveriesModule implements OnModuleInit {
         RedisCache,
         DigestFlusher,
         DeliveryWorker,
-        RouteEventUseCase,
+        RouteEventsUseCase,
+        EventRouter,
+        AcceptEventUseCase,
       ],
     };
   }
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
-    private readonly route: RouteEventUseCase,
+    private readonly accept: AcceptEventUseCase,
   ) {}
 
   onModuleInit(): void {
-    this.consumer.subscribe(Topics.alertRaised, (event) => this.route.execute(fromAlertRaised(event.meta, event.message), event.topic));
-    this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.route.execute(fromHashpriceComputed(event.meta, event.message), event.topic));
+    this.consumer.subscribe(Topics.alertRaised, (event) => this.accept.execute(fromAlertRaised(event.meta, event.message), event.topic));
+    this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.accept.execute(fromHashpriceComputed(event.meta, event.message), event.topic));
   }
 }

@@ -14,12 +14,14 @@ import { SubscriberTopics } from '../subscriptions/subscriber-topics.service';
 import { assertUnreachable } from '../subscriptions/subscription-rule';
 import { StreamHub } from '../stream/stream-hub';
 import type { ClaimedDelivery, SendOutcome } from './claimed-delivery';
+import { EmailSender } from './channels/email.sender';
 import { HttpSender } from './channels/http.sender';
 import { DigestFlusher } from './digest.flusher';
 import { RedisCache } from './redis-cache';
 import { nextRetryDelayMs } from './retry-schedule';
 
-const CLAIM_BATCH = 100;
+/** Deliveries leased per query. */
+const CLAIM_BATCH = 500;
 
 /**
  * Works off due deliveries. A delivery is claimed by pushing its next_attempt_at past the request
@@ -35,6 +37,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private wake?: () => void;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly http: HttpSender;
+  private readonly email: EmailSender;
   private lastDigestFlush = 0;
 
   constructor(
@@ -48,7 +51,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly digests: DigestFlusher,
     ssrf: SsrfGuard,
   ) {
-    this.http = new HttpSender(ssrf, config.NOTIFICATION_REQUEST_TIMEOUT_MS);
+    this.http = new HttpSender(ssrf, {
+      timeoutMs: config.NOTIFICATION_REQUEST_TIMEOUT_MS,
+      maxConnectionsPerEndpoint: config.NOTIFICATION_MAX_CONNECTIONS_PER_ENDPOINT,
+      maxConnections: config.NOTIFICATION_MAX_IN_FLIGHT,
+    });
+    this.email = new EmailSender({
+      smtpUrl: config.NOTIFICATION_SMTP_URL,
+      from: config.NOTIFICATION_EMAIL_FROM,
+      timeoutMs: config.NOTIFICATION_REQUEST_TIMEOUT_MS,
+      maxConnections: Math.min(config.NOTIFICATION_MAX_CONNECTIONS_PER_ENDPOINT, 10),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -60,6 +73,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.http.close();
+    this.email.close();
   }
 
   kick(): void {
@@ -67,55 +82,93 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async run(): Promise<void> {
+    // Lease only when a fair share of the in-flight budget is free: leasing one row per finished
+    // delivery would cost a query per delivery.
+    const minClaim = Math.max(1, Math.min(CLAIM_BATCH, Math.floor(this.config.NOTIFICATION_MAX_IN_FLIGHT / 4)));
     while (this.running) {
       let claimed: ClaimedDelivery[] = [];
+      let limit = 0;
       try {
         if (Date.now() - this.lastDigestFlush >= 500) {
           this.lastDigestFlush = Date.now();
           if ((await this.digests.flushDue()) > 0) continue;
         }
         const free = this.config.NOTIFICATION_MAX_IN_FLIGHT - this.inFlight.size;
-        if (free > 0) claimed = await this.claim(Math.min(free, CLAIM_BATCH));
+        if (free >= minClaim || (free > 0 && this.inFlight.size === 0)) {
+          limit = Math.min(free, CLAIM_BATCH);
+          claimed = await this.claim(limit);
+          await this.dispatch(claimed);
+        }
       } catch (error) {
         this.logger.error({ err: error }, 'delivery worker: claim failed');
       }
-      for (const delivery of claimed) {
-        const task: Promise<void> = this.process(delivery)
-          .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: recording the outcome failed; the lease will expire and it is retried'))
-          .finally(() => {
-            this.inFlight.delete(task);
-            this.wake?.();
-          });
-        this.inFlight.add(task);
-      }
-      if (claimed.length === 0 && this.running) await this.sleep(250);
+      // A full batch means more are probably due: lease again at once. Otherwise wait to be kicked
+      // (new deliveries queued, or in-flight ones finished) or for the next poll.
+      if ((limit === 0 || claimed.length < limit) && this.running) await this.sleep(250);
     }
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+  /**
+   * Starts sending a leased batch. The per-endpoint rate limit is asked once for the whole batch (one
+   * Redis round trip); deliveries over it are moved to the next second without counting an attempt.
+   */
+  private async dispatch(claimed: ClaimedDelivery[]): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const delivery of claimed) if (isHttp(delivery)) wanted.set(delivery.subscription_id, (wanted.get(delivery.subscription_id) ?? 0) + 1);
+    const admitted = wanted.size > 0 ? await this.cache.admit(wanted, this.config.NOTIFICATION_ENDPOINT_RATE_PER_SECOND) : wanted;
+    const deferred: string[] = [];
+    for (const delivery of claimed) {
+      if (isHttp(delivery)) {
+        const left = admitted.get(delivery.subscription_id) ?? 0;
+        if (left <= 0) {
+          deferred.push(delivery.id);
+          continue;
+        }
+        admitted.set(delivery.subscription_id, left - 1);
+      }
+      const task: Promise<void> = this.process(delivery)
+        .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: recording the outcome failed; the lease will expire and it is retried'))
+        .finally(() => {
+          this.inFlight.delete(task);
+          this.wake?.();
+        });
+      this.inFlight.add(task);
+    }
+    if (deferred.length > 0) {
+      await this.dataSource.query(
+        `UPDATE delivery SET next_attempt_at = date_trunc('second', now()) + interval '1 second' WHERE id = ANY($1::bigint[]) AND status = 'pending'`, [deferred]);
+    }
+  }
+
+  /**
+   * Leases due deliveries in next_attempt_at order. The plan is pinned to the delivery_due index
+   * (enable_sort off): without statistics, as on a fresh or fast-growing table, PostgreSQL otherwise
+   * sorted every due row for each lease, and leasing cost grew with the backlog (180 ms per 100 rows
+   * at 8,000 due in the benchmark; 20 ms per 500 rows with the index).
+   */
+  private claim(limit: number): Promise<ClaimedDelivery[]> {
     const leaseMs = this.config.NOTIFICATION_REQUEST_TIMEOUT_MS + 5_000;
-    const [rows] = await this.dataSource.query(
-      `UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
-         FROM subscription s
-        WHERE s.id = d.subscription_id
-          AND d.id IN (SELECT d2.id FROM delivery d2 JOIN subscription s2 ON s2.id = d2.subscription_id
-                        WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND s2.enabled AND s2.disabled_at IS NULL
-                        ORDER BY d2.next_attempt_at LIMIT $1 FOR UPDATE OF d2 SKIP LOCKED)
-        RETURNING d.id, d.event_id, d.event_type, d.event_time, d.body, d.traceparent, d.attempts, d.created_at, d.subscription_id,
-                  s.subscriber_id, s.channel, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at, s.consecutive_failures`,
-      [limit, leaseMs],
-    );
-    return rows as ClaimedDelivery[];
+    return this.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL enable_sort = off');
+      const [rows] = await em.query(
+        `WITH due AS (
+           SELECT d2.id FROM delivery d2
+            WHERE d2.status = 'pending' AND d2.next_attempt_at <= now()
+              AND (SELECT s2.enabled AND s2.disabled_at IS NULL FROM subscription s2 WHERE s2.id = d2.subscription_id)
+            ORDER BY d2.next_attempt_at LIMIT $1 FOR UPDATE OF d2 SKIP LOCKED)
+         UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
+           FROM due, subscription s
+          WHERE d.id = due.id AND s.id = d.subscription_id
+         RETURNING d.id, d.event_id, d.event_type, d.event_time, d.body, d.traceparent, d.attempts, d.created_at, d.subscription_id,
+                   s.subscriber_id, s.channel, s.url, s.email, s.secret, s.previous_secret, s.previous_secret_expires_at, s.consecutive_failures`,
+        [limit, leaseMs],
+      );
+      return rows as ClaimedDelivery[]; // UPDATE … RETURNING answers [rows, count]
+    });
   }
 
   private async process(delivery: ClaimedDelivery): Promise<void> {
-    const isHttp = delivery.channel === 'webhook' || delivery.channel === 'slack';
-    if (isHttp && (await this.cache.overRateLimit(delivery.subscription_id, this.config.NOTIFICATION_ENDPOINT_RATE_PER_SECOND))) {
-      // Over the endpoint's rate: try again next second, without counting an attempt.
-      await this.dataSource.query(`UPDATE delivery SET next_attempt_at = date_trunc('second', now()) + interval '1 second' WHERE id = $1 AND status = 'pending'`, [delivery.id]);
-      return;
-    }
     const started = Date.now();
     const outcome = await this.send(delivery);
     await this.record(delivery, outcome, Date.now() - started);
@@ -126,6 +179,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       case 'webhook':
       case 'slack':
         return this.http.send(delivery);
+      case 'email':
+        return this.email.send(delivery);
       case 'kafka':
         return this.sendToKafka(delivery);
       case 'sse':
@@ -181,8 +236,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       .query(
         `UPDATE delivery d SET status = 'delivered', attempts = d.attempts + 1, delivered_at = now(), last_status_code = x.status_code, last_error = NULL,
            latency_ms = (extract(epoch FROM now() - d.created_at) * 1000)::int, last_attempt_at = now(), last_duration_ms = x.duration_ms
-          FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, status_code int, duration_ms int) WHERE d.id = x.id AND d.status = 'pending'`,
-        [JSON.stringify(batch)],
+          FROM unnest($1::bigint[], $2::int[], $3::int[]) AS x(id, status_code, duration_ms) WHERE d.id = x.id AND d.status = 'pending'`,
+        [batch.map((b) => b.id), batch.map((b) => b.status_code), batch.map((b) => b.duration_ms)],
       )
       .then(() => undefined)
       .finally(() => (this.flushing = undefined));
@@ -241,4 +296,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.wake = () => (clearTimeout(timer), resolve());
     });
   }
+}
+
+function isHttp(delivery: ClaimedDelivery): boolean {
+  return delivery.channel === 'webhook' || delivery.channel === 'slack';
 }

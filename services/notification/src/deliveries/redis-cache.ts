@@ -5,27 +5,36 @@ import { REDIS } from '@hashdesk/platform';
 const REDIS_TIMEOUT_MS = 100;
 
 /**
- * Redis as a cache only: a fast path for duplicate events and the per-endpoint rate limit. Every
- * call fails open within 100 ms, because PostgreSQL (inbox, delivery rows) is the record: losing
- * Redis costs a few extra queries, never a delivery.
+ * Redis for the per-endpoint rate limits only. Every call fails open within 100 ms, because
+ * PostgreSQL (inbox, delivery rows) is the record: losing Redis loses no delivery. Duplicate events
+ * are caught by the inbox row written with the event itself (see AcceptEventUseCase), which costs
+ * less than a Redis look-up in front of it.
  */
 @Injectable()
 export class RedisCache {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async seen(eventId: string): Promise<boolean> {
-    return (await this.bounded(this.redis.exists(`notification:seen:${eventId}`))) === 1;
-  }
-
-  async remember(eventId: string): Promise<void> {
-    await this.bounded(this.redis.set(`notification:seen:${eventId}`, '1', 'EX', 86_400));
-  }
-
-  /** True when this endpoint already had `limit` requests in the current second. */
-  async overRateLimit(subscriptionId: string, limit: number): Promise<boolean> {
-    const key = `notification:rate:${subscriptionId}:${Math.floor(Date.now() / 1_000)}`;
-    const count = await this.bounded(this.redis.multi().incr(key).expire(key, 2).exec().then((r) => Number(r?.[0]?.[1] ?? 0)));
-    return (count ?? 0) > limit;
+  /**
+   * Per-endpoint rate limit for a whole batch in one round trip: `wanted` holds how many requests each
+   * subscription is about to make this second; the answer is how many of them it may make. Fails open.
+   */
+  async admit(wanted: Map<string, number>, limit: number): Promise<Map<string, number>> {
+    const second = Math.floor(Date.now() / 1_000);
+    const ids = [...wanted.keys()];
+    const pipeline = this.redis.pipeline();
+    for (const [id, want] of wanted) {
+      const key = `notification:rate:${id}:${second}`;
+      pipeline.incrby(key, want).expire(key, 2);
+    }
+    const results = await this.bounded(pipeline.exec());
+    const admitted = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const want = wanted.get(id) ?? 0;
+      const count = Number(results?.[2 * i]?.[1] ?? Number.NaN);
+      // Before this batch the endpoint had count − want requests; it may have up to `limit`.
+      admitted.set(id, Number.isNaN(count) ? want : Math.max(0, Math.min(want, limit - (count - want))));
+    });
+    return admitted;
   }
 
   private async bounded<T>(operation: Promise<T>): Promise<T | undefined> {

@@ -17,6 +17,8 @@ export function httpStatusOf(code: SubscriptionExceptionCode): number {
     case SubscriptionExceptionCode.URL_NOT_ALLOWED:
     case SubscriptionExceptionCode.URL_REQUIRED:
     case SubscriptionExceptionCode.NOT_A_WEBHOOK:
+    case SubscriptionExceptionCode.EMAIL_REQUIRED:
+    case SubscriptionExceptionCode.EMAIL_NOT_CONFIGURED:
       return HttpStatus.BAD_REQUEST;
     default:
       return assertUnreachable(code);

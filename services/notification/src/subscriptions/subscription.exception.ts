@@ -6,6 +6,8 @@ export enum SubscriptionExceptionCode {
   URL_NOT_ALLOWED = 'URL_NOT_ALLOWED',
   URL_REQUIRED = 'URL_REQUIRED',
   NOT_A_WEBHOOK = 'NOT_A_WEBHOOK',
+  EMAIL_REQUIRED = 'EMAIL_REQUIRED',
+  EMAIL_NOT_CONFIGURED = 'EMAIL_NOT_CONFIGURED',
 }
 
 /** Raised by subscription and delivery use cases; mapped to HTTP in subscription-exception.filter.ts. */

@@ -1,6 +1,6 @@
 import type { SubscriptionRule } from './subscription-rule';
 
-export const CHANNELS = ['webhook', 'slack', 'kafka', 'sse'] as const;
+export const CHANNELS = ['webhook', 'slack', 'kafka', 'sse', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 
@@ -11,6 +11,7 @@ export interface SubscriptionRow {
   name: string;
   channel: Channel;
   url: string | null;
+  email: string | null;
   secret: string | null;
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;
@@ -32,6 +33,7 @@ export interface SubscriptionInput {
   name?: string;
   channel: Channel;
   url?: string | null;
+  email?: string | null;
   eventTypes?: string[];
   tickers?: string[];
   severities?: string[];
@@ -48,6 +50,7 @@ export function toSubscriptionView(row: SubscriptionRow) {
     name: row.name,
     channel: row.channel,
     url: row.url,
+    email: row.email,
     eventTypes: row.event_types,
     tickers: row.subjects,
     severities: row.severities,

@@ -37,6 +37,10 @@ export class SubscriptionsController {
     if ((input.channel === 'webhook' || input.channel === 'slack') && !input.url) {
       throw new SubscriptionException(SubscriptionExceptionCode.URL_REQUIRED, `a ${input.channel} subscription needs a url`, 'url');
     }
+    if (input.channel === 'email' && !input.email) throw new SubscriptionException(SubscriptionExceptionCode.EMAIL_REQUIRED, 'an email subscription needs an email address', 'email');
+    if (input.channel === 'email' && !this.config.NOTIFICATION_SMTP_URL) {
+      throw new SubscriptionException(SubscriptionExceptionCode.EMAIL_NOT_CONFIGURED, 'email is not configured on this server (NOTIFICATION_SMTP_URL)', 'channel');
+    }
     if (input.channel === 'kafka') await this.topics.ensure(subscriber.id);
     const row = await this.repository.create(subscriber.id, input);
     return { ...toSubscriptionView(row), secret: row.secret, kafkaTopic: row.channel === 'kafka' ? this.topics.topicOf(subscriber.id) : undefined };
@@ -80,6 +84,7 @@ export class SubscriptionsController {
       name: body.name,
       channel: body.channel,
       url: body.url,
+      email: body.email,
       eventTypes: body.eventTypes,
       tickers: body.tickers,
       severities: body.severities,

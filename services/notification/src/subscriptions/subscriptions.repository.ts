@@ -53,11 +53,12 @@ export class SubscriptionsRepository {
   async create(subscriberId: string, input: SubscriptionInput): Promise<SubscriptionRow> {
     const secret = input.channel === 'webhook' ? newWebhookSecret() : null;
     const [row] = await this.dataSource.query(
-      `INSERT INTO subscription (subscriber_id, name, channel, url, secret, event_types, subjects, severities, rule, cooldown_seconds, digest_interval_seconds, enabled)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      `INSERT INTO subscription (subscriber_id, name, channel, url, secret, event_types, subjects, severities, rule, cooldown_seconds, digest_interval_seconds, enabled, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
         subscriberId, input.name ?? '', input.channel, input.url ?? null, secret, input.eventTypes ?? [], input.tickers ?? [], input.severities ?? [],
         input.rule ? JSON.stringify(input.rule) : null, input.cooldownSeconds ?? 0, input.digestIntervalSeconds ?? null, input.enabled ?? true,
+        input.email ?? null,
       ],
     );
     return row;
@@ -74,6 +75,7 @@ export class SubscriptionsRepository {
     };
     if (patch.name !== undefined) set('name', patch.name);
     if (patch.url !== undefined) set('url', patch.url);
+    if (patch.email !== undefined) set('email', patch.email);
     if (patch.eventTypes !== undefined) set('event_types', patch.eventTypes);
     if (patch.tickers !== undefined) set('subjects', patch.tickers);
     if (patch.severities !== undefined) set('severities', patch.severities);

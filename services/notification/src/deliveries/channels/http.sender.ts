@@ -1,27 +1,86 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { context } from '@opentelemetry/api';
+import { contextFromHeaders } from '@hashdesk/messaging';
 import type { SsrfGuard } from '../../subscriptions/ssrf-guard';
 import type { ClaimedDelivery, SendOutcome } from '../claimed-delivery';
 import { parseRetryAfterMs } from '../retry-schedule';
 import { signWebhookWithAll } from '../webhook-signature';
 
-/** Webhook (Standard Webhooks headers and signatures) and Slack incoming-webhook deliveries over HTTP. */
+export interface HttpSenderOptions {
+  timeoutMs: number;
+  /** Open connections to one endpoint (host and port) at most; further requests wait for one. */
+  maxConnectionsPerEndpoint: number;
+  /** Open connections across all endpoints at most. */
+  maxConnections: number;
+}
+
+/**
+ * Webhook (Standard Webhooks headers and signatures) and Slack incoming-webhook deliveries over HTTP.
+ * Connections are kept alive and reused (node:http agents, a bounded pool per endpoint and overall):
+ * a new TCP (and TLS) connection per delivery was most of a delivery's cost.
+ */
 export class HttpSender {
-  constructor(private readonly ssrf: SsrfGuard, private readonly timeoutMs: number) {}
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
+
+  constructor(private readonly ssrf: SsrfGuard, private readonly options: HttpSenderOptions) {
+    const pool = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: options.maxConnectionsPerEndpoint, maxTotalSockets: options.maxConnections, maxFreeSockets: 64, scheduling: 'lifo' as const };
+    this.http = new HttpAgent(pool);
+    this.https = new HttpsAgent(pool);
+  }
 
   async send(delivery: ClaimedDelivery): Promise<SendOutcome> {
-    if (!delivery.url) return { ok: false, error: 'subscription has no url', permanent: true };
+    const url = delivery.url;
+    if (!url) return { ok: false, error: 'subscription has no url', permanent: true };
     // Checked again at send time: the name may resolve elsewhere than when the subscription was saved.
-    const refused = await this.ssrf.check(delivery.url);
+    const refused = await this.ssrf.check(url);
     if (refused) return { ok: false, error: `url refused: ${refused}`, permanent: true };
     const { headers, body } = delivery.channel === 'slack' ? slackRequest(delivery) : webhookRequest(delivery);
     try {
-      const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
-      await response.arrayBuffer().catch(() => undefined);
+      // In the event's trace: the HTTP client span (and the traceparent it sends) continue it.
+      const trace = delivery.traceparent ? contextFromHeaders({ traceparent: delivery.traceparent }) : context.active();
+      const response = await context.with(trace, () => this.post(url, headers, body));
       if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
-      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}`, retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')) };
+      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}`, retryAfterMs: parseRetryAfterMs(response.retryAfter) };
     } catch (error) {
-      const name = (error as Error).name;
-      return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? `timed out after ${this.timeoutMs} ms` : (error as Error).message };
+      return { ok: false, error: (error as Error).message };
     }
+  }
+
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+
+  /** POSTs and reads the response to its end (so the connection can be reused); no redirects are followed. */
+  private post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; retryAfter: string | null }> {
+    const target = new URL(url);
+    const isHttps = target.protocol === 'https:';
+    const payload = Buffer.from(body, 'utf8');
+    return new Promise((resolve, reject) => {
+      const request = (isHttps ? httpsRequest : httpRequest)(target, {
+        method: 'POST',
+        agent: isHttps ? this.https : this.http,
+        headers: { ...headers, 'content-length': String(payload.length) },
+      });
+      // One deadline for the whole exchange: waiting for a connection, sending and reading the answer.
+      const timer = setTimeout(() => request.destroy(new Error(`timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      request.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      request.once('response', (response: IncomingMessage) => {
+        response.on('error', () => undefined);
+        response.resume();
+        response.once('end', () => {
+          clearTimeout(timer);
+          const retryAfter = response.headers['retry-after'];
+          resolve({ status: response.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null });
+        });
+      });
+      request.end(payload);
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CHANNELS, SEVERITIES, type Channel } from '../subscription.model';
 import { SubscriptionRuleDto } from './subscription-rule.dto';
 
@@ -20,6 +20,12 @@ export class CreateSubscriptionRequestDto {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   @Length(1, 2_000)
   url?: string;
+
+  @ApiPropertyOptional({ description: 'email: the address to send to (over NOTIFICATION_SMTP_URL)', example: 'ops@example.com' })
+  @ValidateIf((o: CreateSubscriptionRequestDto) => o.channel === 'email' || o.email !== undefined)
+  @IsEmail({}, { message: 'must be an email address' })
+  @Length(3, 320)
+  email?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['hashdesk.v1.AlertRaised', 'hashdesk.v1.HashpriceComputed'], description: 'empty: all' })
   @IsOptional()
