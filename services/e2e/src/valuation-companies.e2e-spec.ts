@@ -37,7 +37,8 @@ describe('company valuations', () => {
     networkIds.set(n, String(r.body.observationId));
   };
   const get = async (path: string): Promise<{ status: number; body: Json; text: string; type: string | null }> => {
-    const response = await fetch(`${stack.service('valuation').url}${path}`);
+    // One retry: a keep-alive socket the server closed while the test ran a command in between.
+    const response = await fetch(`${stack.service('valuation').url}${path}`).catch(() => fetch(`${stack.service('valuation').url}${path}`));
     const text = await response.text();
     let body: Json = {};
     try {
@@ -278,5 +279,13 @@ describe('company valuations', () => {
     }).trim().split('\n').pop() as string) as { files: number; failed: number; published: number };
     expect(load()).toMatchObject({ files: 12, failed: 0, published: 11 }); // RIOT's file content is already version 1
     expect(load()).toMatchObject({ files: 12, failed: 0, published: 0 });
+  });
+
+  it('lists the shipped companies in the comparables table once their profiles are valued (cache dropped on each publish)', async () => {
+    // BTDR's profile is dated 2025-12-31, months after this test's newest market state (2025-10-09): not valued, no look-ahead.
+    const all = await eventually('11 companies in the comparables', () => get('/v1/comparables?limit=20'), (r) => r.body.items?.length === 11, 60_000);
+    expect(all.body.items.map((i: Json) => i.ticker)).not.toContain('BTDR');
+    expect(all.body.items.every((i: Json) => i.sources.length > 0)).toBe(true);
+    expect((await get('/v1/companies')).body.page.total).toBe(12);
   });
 });

@@ -4,6 +4,7 @@ import { badRequest } from '@hashdesk/platform';
 import { OffsetPageQueryDto, parseInstant, PointInTimeQueryDto } from '../http/query-params.dto';
 import { tabular, type Cell, type HttpResponse } from '../http/tabular-output.util';
 import { COMPARABLE_COLUMNS, comparableRow, sortComparables } from './comparable-row.mapper';
+import { ComparablesCache } from './comparables.cache';
 import { CompanyQueryRepository, type StoredValuation } from './company-query.repository';
 import { ComparablesQueryDto } from './dto/comparables.query.dto';
 import { ValuationHistoryQueryDto } from './dto/valuation-history.query.dto';
@@ -26,7 +27,10 @@ function valuationBody(stored: StoredValuation): Record<string, unknown> {
 @ApiTags('companies')
 @Controller('v1')
 export class CompaniesController {
-  constructor(private readonly query: CompanyQueryRepository) {}
+  constructor(
+    private readonly query: CompanyQueryRepository,
+    private readonly cache: ComparablesCache,
+  ) {}
 
   @Get('companies')
   @ApiOperation({ summary: 'The tracked companies: newest profile version and valuation count' })
@@ -76,7 +80,7 @@ export class CompaniesController {
   }
 
   @Get('comparables')
-  @ApiOperation({ summary: 'Every company with its newest valuation, its headline metrics and its sources, sortable by any metric' })
+  @ApiOperation({ summary: 'Every company with its newest valuation, its headline metrics and its sources, sortable by any metric (the current table is cached in Redis)' })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({ description: '{items, page{limit, offset, total}, sort, order}; unknown values sort last' })
   @ApiBadRequestResponse({ description: 'violations[{field, rule, message}]' })
@@ -86,7 +90,13 @@ export class CompaniesController {
     const order = q.order ?? 'desc';
     const limit = q.limit ?? DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
-    const all = sortComparables((await this.query.latestPerCompany(parseInstant(q.asOf) ?? now, parseInstant(q.knownAt) ?? now)).map(comparableRow), sort, order);
+    const current = q.asOf === undefined && q.knownAt === undefined;
+    let table = current ? await this.cache.get() : undefined;
+    if (!table) {
+      table = (await this.query.latestPerCompany(parseInstant(q.asOf) ?? now, parseInstant(q.knownAt) ?? now)).map(comparableRow);
+      if (current) await this.cache.set(table);
+    }
+    const all = sortComparables(table, sort, order);
     const rows: Array<Record<string, Cell>> = all.slice(offset, offset + limit);
     return tabular(res, q.format ?? 'json', COMPARABLE_COLUMNS, rows, { sort, order, page: { limit, offset, total: all.length } });
   }

@@ -3,6 +3,7 @@ import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
 import { CompaniesController } from './companies.controller';
+import { ComparablesCache } from './comparables.cache';
 import { CompanyQueryRepository } from './company-query.repository';
 import { RecordCompanyProfileUseCase } from './record-company-profile.use-case';
 import { RecordEquityQuoteUseCase } from './record-equity-quote.use-case';
@@ -10,8 +11,8 @@ import { ValueCompaniesService } from './value-companies.service';
 
 @Module({
   controllers: [CompaniesController],
-  providers: [ValueCompaniesService, RecordCompanyProfileUseCase, RecordEquityQuoteUseCase, CompanyQueryRepository],
-  exports: [ValueCompaniesService],
+  providers: [ValueCompaniesService, RecordCompanyProfileUseCase, RecordEquityQuoteUseCase, CompanyQueryRepository, ComparablesCache],
+  exports: [ValueCompaniesService, ComparablesCache],
 })
 export class CompaniesModule implements OnModuleInit {
   constructor(

@@ -5,6 +5,7 @@ import { type CompanyProfileRecorded, type Topics } from '@hashdesk/contracts';
 import { EconomicsInputError, parseCompanyProfile } from '@hashdesk/economics';
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY } from '@hashdesk/platform';
+import { ComparablesCache } from './comparables.cache';
 import { ValueCompaniesService } from './value-companies.service';
 
 /**
@@ -18,6 +19,7 @@ export class RecordCompanyProfileUseCase {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     private readonly companies: ValueCompaniesService,
+    private readonly cache: ComparablesCache,
   ) {}
 
   async onProfileRecorded(event: DecodedEvent<typeof Topics.companyProfileRecorded.schema>): Promise<void> {
@@ -37,7 +39,10 @@ export class RecordCompanyProfileUseCase {
         sharePrice: m.sharePrice ? { priceUsd: m.sharePrice.priceUsd, asOf: m.sharePrice.asOf, source: m.sharePrice.source } : null,
       });
     });
-    if (published > 0) this.relay.kick();
+    if (published > 0) {
+      this.relay.kick();
+      await this.cache.invalidate();
+    }
   }
 }
 

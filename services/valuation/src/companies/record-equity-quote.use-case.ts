@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { EquityQuoteObserved, Topics } from '@hashdesk/contracts';
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY } from '@hashdesk/platform';
+import { ComparablesCache } from './comparables.cache';
 import { ValueCompaniesService } from './value-companies.service';
 
 /**
@@ -16,6 +17,7 @@ export class RecordEquityQuoteUseCase {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     private readonly companies: ValueCompaniesService,
+    private readonly cache: ComparablesCache,
   ) {}
 
   async onEquityObserved(event: DecodedEvent<typeof Topics.equityObserved.schema>): Promise<void> {
@@ -28,6 +30,9 @@ export class RecordEquityQuoteUseCase {
       if (!(await tryMarkProcessed(em, 'valuation', event.meta.id, event.topic))) return 0;
       return this.companies.recordEquityQuote(em, m.ticker, { eventId: event.meta.id, eventType: event.meta.type, eventTime, learnedTime, priceUsd: m.priceUsd });
     });
-    if (published > 0) this.relay.kick();
+    if (published > 0) {
+      this.relay.kick();
+      await this.cache.invalidate();
+    }
   }
 }

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { HashpriceComputedSchema, Topics, type BtcPriceObserved, type NetworkSnapshotObserved } from '@hashdesk/contracts';
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter, type TopicNamespace } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from '@hashdesk/platform';
+import { ComparablesCache } from '../companies/comparables.cache';
 import { ValueCompaniesService } from '../companies/value-companies.service';
 import { ProjectMarginsService } from '../retarget/project-margins.service';
 import { computeHashprice } from './hashprice.calculator';
@@ -36,6 +37,7 @@ export class RecordNetworkInputUseCase {
     @Inject(TOPIC_NAMESPACE) private readonly namespace: TopicNamespace,
     private readonly companies: ValueCompaniesService,
     private readonly margins: ProjectMarginsService,
+    private readonly comparables: ComparablesCache,
   ) {}
 
   onPriceObserved(event: DecodedEvent<typeof Topics.priceObserved.schema>): Promise<void> {
@@ -66,6 +68,7 @@ export class RecordNetworkInputUseCase {
       return { latest: await this.publishHashprice(em, price, network, changed), valued };
     });
     if (outcome) this.relay.kick();
+    if (outcome && outcome.valued > 0) await this.comparables.invalidate();
     if (outcome?.latest) await this.redis.set(this.cacheKey(), outcome.latest).catch(() => undefined); // a cache: PostgreSQL stays the truth
   }
 
