@@ -35,7 +35,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** Sends under way: what NOTIFICATION_MAX_IN_FLIGHT bounds. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Outcomes being written; a send's slot is free as soon as its answer is in. */
+  private readonly recording = new Set<Promise<void>>();
   private readonly http: HttpSender;
   private readonly email: EmailSender;
   private lastDigestFlush = 0;
@@ -107,6 +110,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if ((limit === 0 || claimed.length < limit) && this.running) await this.sleep(250);
     }
     await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.recording]);
   }
 
   /**
@@ -127,8 +131,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         }
         admitted.set(delivery.subscription_id, left - 1);
       }
-      const task: Promise<void> = this.process(delivery)
-        .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: recording the outcome failed; the lease will expire and it is retried'))
+      const started = Date.now();
+      const task: Promise<void> = this.send(delivery)
+        .then((outcome) => {
+          const recorded: Promise<void> = this.record(delivery, outcome, Date.now() - started)
+            .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: recording the outcome failed; the lease will expire and it is retried'))
+            .finally(() => this.recording.delete(recorded));
+          this.recording.add(recorded);
+        })
+        .catch((error) => this.logger.error({ err: error, deliveryId: delivery.id }, 'delivery worker: sending failed unexpectedly; the lease will expire and it is retried'))
         .finally(() => {
           this.inFlight.delete(task);
           this.wake?.();
@@ -166,12 +177,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       );
       return rows as ClaimedDelivery[]; // UPDATE … RETURNING answers [rows, count]
     });
-  }
-
-  private async process(delivery: ClaimedDelivery): Promise<void> {
-    const started = Date.now();
-    const outcome = await this.send(delivery);
-    await this.record(delivery, outcome, Date.now() - started);
   }
 
   private async send(delivery: ClaimedDelivery): Promise<SendOutcome> {

@@ -4,6 +4,8 @@ import type { Logger } from '@hashdesk/observability';
 import { DeliveryWorker } from './delivery.worker';
 import { RouteEventsUseCase } from './route-events.use-case';
 
+const ROUTE_LINGER_MS = 10;
+
 /**
  * Routes accepted events as they arrive: woken by each accepted event, it routes everything waiting
  * in batches, then hands the new deliveries to the worker. A restart resumes from inbound_event.
@@ -39,6 +41,9 @@ export class EventRouter implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      // Like a producer's linger: a few milliseconds let a burst of events gather into one transaction
+      // instead of each waking its own (a transaction per event or two competed with the consumer).
+      if (this.kicked) await new Promise((resolve) => setTimeout(resolve, ROUTE_LINGER_MS));
       this.kicked = false;
       let more = false;
       try {
@@ -48,7 +53,7 @@ export class EventRouter implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         this.logger.error({ err: error }, 'event router: routing failed; the events stay in inbound_event and are routed again');
       }
-      if (!more && !this.kicked && this.running) await this.sleep(1_000);
+      if (!more && !this.kicked && this.running) await this.sleep(250); // also picks up events another instance accepted while this one held the lock
     }
   }
 
