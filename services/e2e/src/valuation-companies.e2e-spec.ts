@@ -270,6 +270,8 @@ describe('company valuations', () => {
     expect(Math.sign((projected?.powerMarginRatioAfter ?? 0) - (projected?.powerMarginRatioBefore ?? 0))).toBe(-Math.sign(projected?.difficultyChangePct ?? 0));
     expect(confirmed).toMatchObject({ retargetHeight: 919_296, height: BASE_HEIGHT + 9 * 144, currentDifficulty: 150e12 + 7e11, nextDifficulty: 150e12 + 9e11, projectedDifficulty: projected?.nextDifficulty });
     expect(events.filter((e) => e.message.ticker === 'RIOT')).toHaveLength(2);
+    const listed = await get('/v1/companies/RIOT/margin-projections');
+    expect(listed.body.items.map((i: Json) => [i.retargetHeight, i.status])).toEqual([[919_296, 'projected'], [919_296, 'confirmed']]);
   });
 
   it('loads the shipped profiles with the load command, once', () => {
