@@ -98,7 +98,7 @@ export class MailReceiver {
   port = 0;
 
   async start(): Promise<this> {
-    this.server = new SMTPServer({
+    const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
@@ -126,8 +126,9 @@ export class MailReceiver {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.server.address() as AddressInfo).port;
     return this;
   }
 
