@@ -25,6 +25,7 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private kicked = false;
   private publishedCount = 0;
   private lastError?: string;
 
@@ -44,6 +45,8 @@ export class OutboxRelay {
 
   /** Asks the relay to look now (after a transaction that added rows committed). */
   kick(): void {
+    // Remembered when it arrives mid-batch, so the next sleep is skipped instead of the kick lost.
+    this.kicked = true;
     this.wake?.();
   }
 
@@ -75,6 +78,9 @@ export class OutboxRelay {
         this.lastError = (error as Error).message;
         this.logger.error({ err: error }, 'outbox relay: publish failed, will retry');
       }
+      const kicked = this.kicked;
+      this.kicked = false;
+      if (kicked && !this.lastError) continue;
       if (published < (this.options.batchSize ?? 500) && this.running) await this.sleep(published === 0 && this.lastError ? 1_000 : this.options.pollIntervalMs);
     }
   }
