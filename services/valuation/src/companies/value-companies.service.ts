@@ -110,6 +110,22 @@ export class ValueCompaniesService {
     return withinSkew(point) ? point : undefined;
   }
 
+  /**
+   * The market points a late input creates after its own time: the other kind's inputs dated after it
+   * (up to the next input of its own kind, within the skew) were paired with an older input, or with
+   * none, when they arrived; by event time this one is now the nearest before them.
+   */
+  async laterMarketPoints(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<MarketPoint[]> {
+    const rows: MarketRow[] = await em.query(
+      `SELECT ${MARKET_COLUMNS} FROM market_input o
+        WHERE o.kind = $2 AND o.event_time > $3 AND o.event_time <= $4
+          AND NOT EXISTS (SELECT 1 FROM market_input s WHERE s.kind = $1 AND s.event_time > $3 AND s.event_time <= o.event_time)
+        ORDER BY o.event_time, o.event_id`,
+      [kind, otherKind(kind), input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS)],
+    );
+    return rows.map((row) => (kind === 'btc-price' ? { price: input, network: toInput(row) } : { price: toInput(row), network: input }));
+  }
+
   async valueAtMarketInput(em: EntityManager, point: MarketPoint, isLatest: boolean): Promise<number> {
     const input = point.price.eventTime >= point.network.eventTime ? point.price : point.network;
     // Each company's newest version dated by the input and, for the newest input, a version dated just after it.

@@ -59,13 +59,26 @@ export class RecordNetworkInputUseCase {
       // Company valuations place every input by its event time, late ones included.
       const point = await this.companies.recordMarketInput(em, kind, input);
       const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
-      if (!point) return { latest: undefined, valued: 0 };
-      const valued = await this.companies.valueAtMarketInput(em, point, changed);
+      // A late input is also the nearest before the other kind's inputs that came after it in event time.
+      // When this input is the newest of its kind, the last of those points is the newest market state.
+      let laterValued = 0;
+      let laterLatest: string | undefined;
+      const laterPoints = await this.companies.laterMarketPoints(em, kind, input);
+      for (const [i, later] of laterPoints.entries()) {
+        const isLatest = changed && i === laterPoints.length - 1;
+        laterValued += await this.companies.valueAtMarketInput(em, later, isLatest);
+        laterLatest = (await this.publishHashprice(em, { kind: 'btc-price', ...later.price }, { kind: 'network-snapshot', ...later.network }, isLatest)) ?? laterLatest;
+      }
+      if (!point) return { latest: laterLatest, valued: laterValued };
+      // The input's own point is the newest market state only when no later point already is.
+      const pointIsLatest = changed && laterLatest === undefined;
+      const valued = laterValued + (await this.companies.valueAtMarketInput(em, point, pointIsLatest));
       // Pre-retarget margin projections and their confirmations follow the newest snapshot.
       if (changed && kind === 'network-snapshot') await this.margins.onNewestSnapshot(em, point);
       const price = { kind: 'btc-price' as const, ...point.price };
       const network = { kind: 'network-snapshot' as const, ...point.network };
-      return { latest: await this.publishHashprice(em, price, network, changed), valued };
+      const pointLatest = await this.publishHashprice(em, price, network, pointIsLatest);
+      return { latest: laterLatest ?? pointLatest, valued };
     });
     if (outcome) this.relay.kick();
     if (outcome && outcome.valued > 0) await this.comparables.invalidate();
