@@ -2,7 +2,7 @@ import { BtcPriceObservedSchema, EquityQuoteObservedSchema } from '../gen/hashde
 import { PowerPriceObservedSchema } from '../gen/hashdesk/v1/power_pb';
 import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
 import { CompanyMarginProjectedSchema, CompanyValuedSchema, HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
-import { AlertRaisedSchema } from '../gen/hashdesk/v1/risk_pb';
+import { AlertRaisedSchema, ScenariosEvaluatedSchema } from '../gen/hashdesk/v1/risk_pb';
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
 import { defineTopic, type TopicEntry } from './topic-entry';
@@ -106,6 +106,15 @@ export const Topics = {
     schema: AlertRaisedSchema,
     keyDescription: 'subject: "network" or a company ticker',
     key: (m) => m.subject,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'risk',
+  }),
+  scenariosEvaluated: defineTopic({
+    name: 'risk.scenarios.evaluated.v1',
+    schema: ScenariosEvaluatedSchema,
+    keyDescription: 'company ticker, e.g. RIOT',
+    key: (m) => m.ticker,
     partitions: 3,
     cleanupPolicy: 'delete',
     producer: 'risk',

@@ -8,6 +8,9 @@ import { MarketStateRepository } from '../market/market-state.repository';
 import { RunMonteCarloUseCase } from '../monte-carlo/run-monte-carlo.use-case';
 import { MonteCarloController } from '../monte-carlo/monte-carlo.controller';
 import { CompanyRiskUseCase } from '../scenarios/company-risk.use-case';
+import { CompanyScenariosUseCase } from '../scenarios/company-scenarios.use-case';
+import { EvaluateCompanyValuedUseCase } from '../scenarios/evaluate-company-valued.use-case';
+import { ScenarioEvaluationsRepository } from '../scenarios/scenario-evaluations.repository';
 import { ScenariosController } from '../scenarios/scenarios.controller';
 import { CreateStopLineUseCase } from '../watchlists/create-stop-line.use-case';
 import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
@@ -19,7 +22,8 @@ import { EvaluateHashpriceUseCase } from './evaluate-hashprice.use-case';
 
 /**
  * The risk service's features: the hashprice consumer (floor rule, economic stop lines, default
- * market), watchlists and stop lines, standing and ad hoc scenarios, the Monte Carlo worker pool.
+ * market), the company-valuation consumer (standing scenarios, risk score, the company's economic
+ * lines), watchlists and stop lines, standing and ad hoc scenarios, the Monte Carlo worker pool.
  */
 @Module({})
 export class AlertsModule implements OnModuleInit {
@@ -39,6 +43,9 @@ export class AlertsModule implements OnModuleInit {
         RecordEquityQuoteUseCase,
         CompanyRiskUseCase,
         RunMonteCarloUseCase,
+        ScenarioEvaluationsRepository,
+        EvaluateCompanyValuedUseCase,
+        CompanyScenariosUseCase,
       ],
     };
   }
@@ -47,10 +54,12 @@ export class AlertsModule implements OnModuleInit {
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
     private readonly useCase: EvaluateHashpriceUseCase,
     private readonly equityQuotes: RecordEquityQuoteUseCase,
+    private readonly companyValued: EvaluateCompanyValuedUseCase,
   ) {}
 
   onModuleInit(): void {
     this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.useCase.execute(event));
     this.consumer.subscribe(Topics.equityObserved, (event) => this.equityQuotes.onObserved(event));
+    this.consumer.subscribe(Topics.companyValued, (event) => this.companyValued.execute(event));
   }
 }

@@ -9,6 +9,7 @@ export function httpStatusOf(code: RiskExceptionCode): number {
     case RiskExceptionCode.UNKNOWN_COMPANY:
     case RiskExceptionCode.WATCHLIST_ENTRY_NOT_FOUND:
     case RiskExceptionCode.STOP_LINE_NOT_FOUND:
+    case RiskExceptionCode.EVALUATION_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case RiskExceptionCode.INVALID_INPUT:
     case RiskExceptionCode.MARKET_UNKNOWN:

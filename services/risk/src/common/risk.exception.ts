@@ -7,6 +7,7 @@ export enum RiskExceptionCode {
   STOP_LINE_NOT_FOUND = 'STOP_LINE_NOT_FOUND',
   LINE_LEVEL_UNKNOWN = 'LINE_LEVEL_UNKNOWN',
   MONTE_CARLO_BUSY = 'MONTE_CARLO_BUSY',
+  EVALUATION_NOT_FOUND = 'EVALUATION_NOT_FOUND',
 }
 
 /** Raised by risk use cases; mapped to HTTP in risk-exception.filter.ts. `field` names the request field at fault. */

@@ -21,6 +21,13 @@ export interface TriggeringInput {
   eventTime: Date;
 }
 
+export const ECONOMIC_LINE_KINDS: readonly StopLineKind[] = ['break-even-hashprice', 'break-even-btc-price', 'runway-floor', 'loan-to-value'];
+
+export interface EconomicLineScope {
+  ticker?: string;
+  kinds?: readonly StopLineKind[];
+}
+
 export interface StopLineRow {
   line_id: string;
   ticker: string;
@@ -42,10 +49,13 @@ export class EvaluateStopLinesService {
     private readonly profiles: CompanyProfilesService,
   ) {}
 
-  async onMarket(em: EntityManager, market: MarketInputs, hashpriceUsdPerPhDay: number, input: TriggeringInput): Promise<number> {
+  /** The economic lines over a market; `scope` narrows them to one company and some kinds (default: every company, every economic kind). */
+  async onMarket(em: EntityManager, market: MarketInputs, hashpriceUsdPerPhDay: number, input: TriggeringInput, scope: EconomicLineScope = {}): Promise<number> {
+    const kinds = scope.kinds ?? ECONOMIC_LINE_KINDS;
     const rows: StopLineRow[] = await em.query(
       `SELECT line_id, ticker, kind, definition, state FROM stop_line
-       WHERE kind IN ('break-even-hashprice', 'break-even-btc-price', 'runway-floor', 'loan-to-value') ORDER BY line_id FOR UPDATE`,
+       WHERE kind = ANY($1::text[]) AND ($2::text IS NULL OR ticker = $2::text) ORDER BY line_id FOR UPDATE`,
+      [kinds, scope.ticker ?? null],
     );
     const runwayByTicker = new Map<string, number | null | undefined>();
     let raised = 0;

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/risk.proto.
  */
 export const file_hashdesk_v1_risk: GenFile = /*@__PURE__*/
-  fileDesc("ChZoYXNoZGVzay92MS9yaXNrLnByb3RvEgtoYXNoZGVzay52MSKzAgoLQWxlcnRSYWlzZWQSEAoIYWxlcnRfaWQYASABKAkSDwoHcnVsZV9pZBgCIAEoCRInCghzZXZlcml0eRgDIAEoDjIVLmhhc2hkZXNrLnYxLlNldmVyaXR5Eg8KB3N1YmplY3QYBCABKAkSDgoGbWV0cmljGAUgASgJEg0KBXZhbHVlGAYgASgBEhEKCXRocmVzaG9sZBgHIAEoARIyCglkaXJlY3Rpb24YCCABKA4yHy5oYXNoZGVzay52MS5UaHJlc2hvbGREaXJlY3Rpb24SDwoHbWVzc2FnZRgJIAEoCRIpCgVhc19vZhgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2UqZAoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABIRCg1TRVZFUklUWV9JTkZPEAESFAoQU0VWRVJJVFlfV0FSTklORxACEhUKEVNFVkVSSVRZX0NSSVRJQ0FMEAMqdwoSVGhyZXNob2xkRGlyZWN0aW9uEiMKH1RIUkVTSE9MRF9ESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIdChlUSFJFU0hPTERfRElSRUNUSU9OX0JFTE9XEAESHQoZVEhSRVNIT0xEX0RJUkVDVElPTl9BQk9WRRACYgZwcm90bzM", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChZoYXNoZGVzay92MS9yaXNrLnByb3RvEgtoYXNoZGVzay52MSKzAgoLQWxlcnRSYWlzZWQSEAoIYWxlcnRfaWQYASABKAkSDwoHcnVsZV9pZBgCIAEoCRInCghzZXZlcml0eRgDIAEoDjIVLmhhc2hkZXNrLnYxLlNldmVyaXR5Eg8KB3N1YmplY3QYBCABKAkSDgoGbWV0cmljGAUgASgJEg0KBXZhbHVlGAYgASgBEhEKCXRocmVzaG9sZBgHIAEoARIyCglkaXJlY3Rpb24YCCABKA4yHy5oYXNoZGVzay52MS5UaHJlc2hvbGREaXJlY3Rpb24SDwoHbWVzc2FnZRgJIAEoCRIpCgVhc19vZhgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2UiggcKD1NjZW5hcmlvRmlndXJlcxIMCgRuYW1lGAEgASgJEhUKDWJ0Y19wcmljZV91c2QYAiABKAESIAoYaGFzaHByaWNlX3VzZF9wZXJfcGhfZGF5GAMgASgBEiAKE2RpcmVjdF9tYXJnaW5fcmF0aW8YBCABKAFIAIgBARIgChNhbGxfaW5fbWFyZ2luX3JhdGlvGAUgASgBSAGIAQESJAoXZGlyZWN0X2Nvc3RfcGVyX2J0Y191c2QYBiABKAFIAogBARIkChdhbGxfaW5fY29zdF9wZXJfYnRjX3VzZBgHIAEoAUgDiAEBEicKGmFsbF9pbl9jb3N0X3RvX3ByaWNlX3JhdGlvGAggASgBSASIAQESJQoYYnJlYWtfZXZlbl9idGNfcHJpY2VfdXNkGAkgASgBSAWIAQESKQocZWJpdGRhX3J1bl9yYXRlX3VzZF9wZXJfeWVhchgKIAEoAUgGiAEBEigKG25ldF9jYXNoX2Zsb3dfdXNkX3Blcl9tb250aBgLIAEoAUgHiAEBEiQKF2xpcXVpZGl0eV9ydW53YXlfbW9udGhzGAwgASgBSAiIAQESGQoMYnVybmluZ19jYXNoGA0gASgISAmIAQESJwoaZXF1aXR5X3ZhbHVlX3Blcl9zaGFyZV91c2QYDiABKAFICogBARIwCiNlcXVpdHlfdmFsdWVfcGVyX3NoYXJlX2NoYW5nZV9yYXRpbxgPIAEoAUgLiAEBQhYKFF9kaXJlY3RfbWFyZ2luX3JhdGlvQhYKFF9hbGxfaW5fbWFyZ2luX3JhdGlvQhoKGF9kaXJlY3RfY29zdF9wZXJfYnRjX3VzZEIaChhfYWxsX2luX2Nvc3RfcGVyX2J0Y191c2RCHQobX2FsbF9pbl9jb3N0X3RvX3ByaWNlX3JhdGlvQhsKGV9icmVha19ldmVuX2J0Y19wcmljZV91c2RCHwodX2ViaXRkYV9ydW5fcmF0ZV91c2RfcGVyX3llYXJCHgocX25ldF9jYXNoX2Zsb3dfdXNkX3Blcl9tb250aEIaChhfbGlxdWlkaXR5X3J1bndheV9tb250aHNCDwoNX2J1cm5pbmdfY2FzaEIdChtfZXF1aXR5X3ZhbHVlX3Blcl9zaGFyZV91c2RCJgokX2VxdWl0eV92YWx1ZV9wZXJfc2hhcmVfY2hhbmdlX3JhdGlvIoAEChJTY2VuYXJpb3NFdmFsdWF0ZWQSFQoNZXZhbHVhdGlvbl9pZBgBIAEoCRIOCgZ0aWNrZXIYAiABKAkSKQoFYXNfb2YYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCGtub3duX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIUCgx2YWx1YXRpb25faWQYBSABKAkSFQoNYnRjX3ByaWNlX3VzZBgGIAEoARISCgpkaWZmaWN1bHR5GAcgASgBEg4KBmhlaWdodBgIIAEoDRIaChJmZWVzX2J0Y19wZXJfYmxvY2sYCSABKAESHAoPc2hhcmVfcHJpY2VfdXNkGAogASgBSACIAQESKgoEYmFzZRgLIAEoCzIcLmhhc2hkZXNrLnYxLlNjZW5hcmlvRmlndXJlcxIvCglzY2VuYXJpb3MYDCADKAsyHC5oYXNoZGVzay52MS5TY2VuYXJpb0ZpZ3VyZXMSFwoKcmlza19zY29yZRgNIAEoAUgBiAEBEh8KF3Vua25vd25fcmlza19jb21wb25lbnRzGA4gAygJEiUKB2xpbmVhZ2UYDyABKAsyFC5oYXNoZGVzay52MS5MaW5lYWdlQhIKEF9zaGFyZV9wcmljZV91c2RCDQoLX3Jpc2tfc2NvcmUqZAoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABIRCg1TRVZFUklUWV9JTkZPEAESFAoQU0VWRVJJVFlfV0FSTklORxACEhUKEVNFVkVSSVRZX0NSSVRJQ0FMEAMqdwoSVGhyZXNob2xkRGlyZWN0aW9uEiMKH1RIUkVTSE9MRF9ESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIdChlUSFJFU0hPTERfRElSRUNUSU9OX0JFTE9XEAESHQoZVEhSRVNIT0xEX0RJUkVDVElPTl9BQk9WRRACYgZwcm90bzM", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * A rule crossed its threshold.
@@ -158,6 +158,390 @@ export type AlertRaisedJson = {
  */
 export const AlertRaisedSchema: GenMessage<AlertRaised, {jsonType: AlertRaisedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_risk, 0);
+
+/**
+ * One row of a standing stress table: the company at one market state. Absent fields are unknown
+ * (the profile lacks an input) or, for the runway, unbounded (the company does not burn cash).
+ *
+ * @generated from message hashdesk.v1.ScenarioFigures
+ */
+export type ScenarioFigures = Message<"hashdesk.v1.ScenarioFigures"> & {
+  /**
+   * The scenario's name, e.g. "btc −20 %"; "base" for the unshocked market.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: double btc_price_usd = 2;
+   */
+  btcPriceUsd: number;
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day = 3;
+   */
+  hashpriceUsdPerPhDay: number;
+
+  /**
+   * @generated from field: optional double direct_margin_ratio = 4;
+   */
+  directMarginRatio?: number | undefined;
+
+  /**
+   * @generated from field: optional double all_in_margin_ratio = 5;
+   */
+  allInMarginRatio?: number | undefined;
+
+  /**
+   * @generated from field: optional double direct_cost_per_btc_usd = 6;
+   */
+  directCostPerBtcUsd?: number | undefined;
+
+  /**
+   * @generated from field: optional double all_in_cost_per_btc_usd = 7;
+   */
+  allInCostPerBtcUsd?: number | undefined;
+
+  /**
+   * All-in cost per BTC ÷ BTC price: above 1 the company mines at a loss.
+   *
+   * @generated from field: optional double all_in_cost_to_price_ratio = 8;
+   */
+  allInCostToPriceRatio?: number | undefined;
+
+  /**
+   * @generated from field: optional double break_even_btc_price_usd = 9;
+   */
+  breakEvenBtcPriceUsd?: number | undefined;
+
+  /**
+   * @generated from field: optional double ebitda_run_rate_usd_per_year = 10;
+   */
+  ebitdaRunRateUsdPerYear?: number | undefined;
+
+  /**
+   * @generated from field: optional double net_cash_flow_usd_per_month = 11;
+   */
+  netCashFlowUsdPerMonth?: number | undefined;
+
+  /**
+   * @generated from field: optional double liquidity_runway_months = 12;
+   */
+  liquidityRunwayMonths?: number | undefined;
+
+  /**
+   * @generated from field: optional bool burning_cash = 13;
+   */
+  burningCash?: boolean | undefined;
+
+  /**
+   * @generated from field: optional double equity_value_per_share_usd = 14;
+   */
+  equityValuePerShareUsd?: number | undefined;
+
+  /**
+   * Change of the fair value per share from the base, ratio.
+   *
+   * @generated from field: optional double equity_value_per_share_change_ratio = 15;
+   */
+  equityValuePerShareChangeRatio?: number | undefined;
+};
+
+/**
+ * One row of a standing stress table: the company at one market state. Absent fields are unknown
+ * (the profile lacks an input) or, for the runway, unbounded (the company does not burn cash).
+ *
+ * @generated from message hashdesk.v1.ScenarioFigures
+ */
+export type ScenarioFiguresJson = {
+  /**
+   * The scenario's name, e.g. "btc −20 %"; "base" for the unshocked market.
+   *
+   * @generated from field: string name = 1;
+   */
+  name?: string;
+
+  /**
+   * @generated from field: double btc_price_usd = 2;
+   */
+  btcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day = 3;
+   */
+  hashpriceUsdPerPhDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double direct_margin_ratio = 4;
+   */
+  directMarginRatio?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double all_in_margin_ratio = 5;
+   */
+  allInMarginRatio?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double direct_cost_per_btc_usd = 6;
+   */
+  directCostPerBtcUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double all_in_cost_per_btc_usd = 7;
+   */
+  allInCostPerBtcUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * All-in cost per BTC ÷ BTC price: above 1 the company mines at a loss.
+   *
+   * @generated from field: optional double all_in_cost_to_price_ratio = 8;
+   */
+  allInCostToPriceRatio?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double break_even_btc_price_usd = 9;
+   */
+  breakEvenBtcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double ebitda_run_rate_usd_per_year = 10;
+   */
+  ebitdaRunRateUsdPerYear?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double net_cash_flow_usd_per_month = 11;
+   */
+  netCashFlowUsdPerMonth?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double liquidity_runway_months = 12;
+   */
+  liquidityRunwayMonths?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional bool burning_cash = 13;
+   */
+  burningCash?: boolean;
+
+  /**
+   * @generated from field: optional double equity_value_per_share_usd = 14;
+   */
+  equityValuePerShareUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Change of the fair value per share from the base, ratio.
+   *
+   * @generated from field: optional double equity_value_per_share_change_ratio = 15;
+   */
+  equityValuePerShareChangeRatio?: number | "NaN" | "Infinity" | "-Infinity";
+};
+
+/**
+ * Describes the message hashdesk.v1.ScenarioFigures.
+ * Use `create(ScenarioFiguresSchema)` to create a new message.
+ */
+export const ScenarioFiguresSchema: GenMessage<ScenarioFigures, {jsonType: ScenarioFiguresJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_risk, 1);
+
+/**
+ * A company's standing stress scenarios, re-run on a company valuation at that valuation's market.
+ *
+ * @generated from message hashdesk.v1.ScenariosEvaluated
+ */
+export type ScenariosEvaluated = Message<"hashdesk.v1.ScenariosEvaluated"> & {
+  /**
+   * Derived from the valuation event's id and the methodology version.
+   *
+   * @generated from field: string evaluation_id = 1;
+   */
+  evaluationId: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker: string;
+
+  /**
+   * The valuation's as-of (event time) and known-at.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 3;
+   */
+  asOf?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp known_at = 4;
+   */
+  knownAt?: Timestamp | undefined;
+
+  /**
+   * CompanyValued.valuation_id of the valuation evaluated.
+   *
+   * @generated from field: string valuation_id = 5;
+   */
+  valuationId: string;
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd: number;
+
+  /**
+   * @generated from field: double difficulty = 7;
+   */
+  difficulty: number;
+
+  /**
+   * @generated from field: uint32 height = 8;
+   */
+  height: number;
+
+  /**
+   * @generated from field: double fees_btc_per_block = 9;
+   */
+  feesBtcPerBlock: number;
+
+  /**
+   * @generated from field: optional double share_price_usd = 10;
+   */
+  sharePriceUsd?: number | undefined;
+
+  /**
+   * @generated from field: hashdesk.v1.ScenarioFigures base = 11;
+   */
+  base?: ScenarioFigures | undefined;
+
+  /**
+   * @generated from field: repeated hashdesk.v1.ScenarioFigures scenarios = 12;
+   */
+  scenarios: ScenarioFigures[];
+
+  /**
+   * 0 (safest) … 100 (riskiest); absent when no component is known.
+   *
+   * @generated from field: optional double risk_score = 13;
+   */
+  riskScore?: number | undefined;
+
+  /**
+   * Risk score components without the inputs they need.
+   *
+   * @generated from field: repeated string unknown_risk_components = 14;
+   */
+  unknownRiskComponents: string[];
+
+  /**
+   * The valuation event (id, type, event time) and this evaluation's methodology version.
+   *
+   * @generated from field: hashdesk.v1.Lineage lineage = 15;
+   */
+  lineage?: Lineage | undefined;
+};
+
+/**
+ * A company's standing stress scenarios, re-run on a company valuation at that valuation's market.
+ *
+ * @generated from message hashdesk.v1.ScenariosEvaluated
+ */
+export type ScenariosEvaluatedJson = {
+  /**
+   * Derived from the valuation event's id and the methodology version.
+   *
+   * @generated from field: string evaluation_id = 1;
+   */
+  evaluationId?: string;
+
+  /**
+   * Company ticker. Also the partition key.
+   *
+   * @generated from field: string ticker = 2;
+   */
+  ticker?: string;
+
+  /**
+   * The valuation's as-of (event time) and known-at.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 3;
+   */
+  asOf?: TimestampJson;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp known_at = 4;
+   */
+  knownAt?: TimestampJson;
+
+  /**
+   * CompanyValued.valuation_id of the valuation evaluated.
+   *
+   * @generated from field: string valuation_id = 5;
+   */
+  valuationId?: string;
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double difficulty = 7;
+   */
+  difficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: uint32 height = 8;
+   */
+  height?: number;
+
+  /**
+   * @generated from field: double fees_btc_per_block = 9;
+   */
+  feesBtcPerBlock?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: optional double share_price_usd = 10;
+   */
+  sharePriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: hashdesk.v1.ScenarioFigures base = 11;
+   */
+  base?: ScenarioFiguresJson;
+
+  /**
+   * @generated from field: repeated hashdesk.v1.ScenarioFigures scenarios = 12;
+   */
+  scenarios?: ScenarioFiguresJson[];
+
+  /**
+   * 0 (safest) … 100 (riskiest); absent when no component is known.
+   *
+   * @generated from field: optional double risk_score = 13;
+   */
+  riskScore?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Risk score components without the inputs they need.
+   *
+   * @generated from field: repeated string unknown_risk_components = 14;
+   */
+  unknownRiskComponents?: string[];
+
+  /**
+   * The valuation event (id, type, event time) and this evaluation's methodology version.
+   *
+   * @generated from field: hashdesk.v1.Lineage lineage = 15;
+   */
+  lineage?: LineageJson;
+};
+
+/**
+ * Describes the message hashdesk.v1.ScenariosEvaluated.
+ * Use `create(ScenariosEvaluatedSchema)` to create a new message.
+ */
+export const ScenariosEvaluatedSchema: GenMessage<ScenariosEvaluated, {jsonType: ScenariosEvaluatedJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_risk, 2);
 
 /**
  * @generated from enum hashdesk.v1.Severity

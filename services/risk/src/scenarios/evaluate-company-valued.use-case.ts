@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { toJson } from '@bufbuild/protobuf';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import type { DataSource } from 'typeorm';
+import { ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
+import {
+  balanceSheetRisk, companyMetrics, EconomicsInputError, resolveMarket, runStandingScenarios, STANDING_SCENARIOS, type CompanyValuationOptions, type StopLineKind,
+} from '@hashdesk/economics';
+import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
+import { DATA_SOURCE, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
+import type { Logger } from '@hashdesk/observability';
+import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
+import { asOfOf, marketOfValuation, scenariosEvaluatedFor } from './scenario-evaluation.mapper';
+import { ScenarioEvaluationsRepository } from './scenario-evaluations.repository';
+
+/** The company's economic lines judged on each of its valuations (break-even hashprice stays with the network figure). */
+const COMPANY_LINE_KINDS: readonly StopLineKind[] = ['break-even-btc-price', 'runway-floor', 'loan-to-value'];
+
+/**
+ * On each valuation.company.valued.v1: the company's standing scenarios and risk score at the
+ * valuation's market, stored (point in time by the valuation's as-of) and published on
+ * risk.scenarios.evaluated.v1; the company's economic stop lines judged on the same market. Inbox,
+ * evaluation, line state and outbox rows change in one transaction: a redelivery changes nothing.
+ */
+@Injectable()
+export class EvaluateCompanyValuedUseCase {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly profiles: CompanyProfilesService,
+    private readonly evaluations: ScenarioEvaluationsRepository,
+    private readonly stopLines: EvaluateStopLinesService,
+  ) {}
+
+  async execute(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<void> {
+    const valued: CompanyValued = event.message;
+    const ticker = valued.ticker.toUpperCase();
+    if (!this.profiles.tickers().includes(ticker)) {
+      // Risk evaluates the shipped profiles only; a company without one is not an error of the message.
+      this.logger.warn({ ticker, eventId: event.meta.id }, 'valuation of a company without a shipped profile: no scenarios');
+      return;
+    }
+    const market = marketOfValuation(valued);
+    const asOf = asOfOf(valued);
+    const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true, valuationDate: asOf.toISOString().slice(0, 10) } };
+    const profile = this.profiles.get(ticker);
+    let computed;
+    try {
+      const standingScenarios = runStandingScenarios(profile, market, options, STANDING_SCENARIOS);
+      const risk = balanceSheetRisk(profile, companyMetrics(profile, market, options.company), standingScenarios);
+      computed = { standingScenarios, risk, hashprice: resolveMarket(market).hashpriceUsdPerPhDay };
+    } catch (error) {
+      if (error instanceof EconomicsInputError) throw new PoisonMessageError('INVALID_MARKET', `${error.field}: ${error.rule}`);
+      throw error;
+    }
+    const source = { eventId: event.meta.id, eventType: event.meta.type, eventTime: event.meta.time };
+    const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk);
+
+    const published = await this.dataSource.transaction(async (em) => {
+      if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
+      const stored = await this.evaluations.save(em, {
+        evaluationId: message.evaluationId,
+        ticker,
+        asOf,
+        knownAt: valued.knownAt ? timestampDate(valued.knownAt) : null,
+        valuationId: valued.valuationId,
+        valuationEventId: event.meta.id,
+        market,
+        evaluation: {
+          event: toJson(ScenariosEvaluatedSchema, message),
+          standingScenarios: computed.standingScenarios,
+          balanceSheetRisk: computed.risk,
+        },
+      });
+      if (!stored) return false;
+      await this.outbox.add(em, { entry: Topics.scenariosEvaluated, message, eventId: message.evaluationId, eventTime: asOf, subject: ticker });
+      await this.stopLines.onMarket(em, market, computed.hashprice, { eventId: event.meta.id, eventType: event.meta.type, eventTime: asOf }, { ticker, kinds: COMPANY_LINE_KINDS });
+      return true;
+    });
+    if (published) {
+      this.logger.info({ ticker, eventId: event.meta.id, evaluationId: message.evaluationId, riskScore: message.riskScore }, 'scenarios evaluated');
+      this.relay.kick();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MarketInputs } from '@hashdesk/economics';
+import { DATA_SOURCE } from '@hashdesk/platform';
+
+/** What GET /v1/risk/companies/{ticker}/scenarios answers: the evaluation as stored. */
+export interface StoredScenarioEvaluation {
+  evaluationId: string;
+  ticker: string;
+  asOf: string;
+  knownAt: string | null;
+  valuationId: string;
+  valuationEventId: string;
+  market: MarketInputs;
+  recordedAt: string;
+  /** The ScenariosEvaluated event as proto JSON, plus the full tables (standingScenarios, balanceSheetRisk). */
+  evaluation: Record<string, unknown>;
+}
+
+export interface NewScenarioEvaluation {
+  evaluationId: string;
+  ticker: string;
+  asOf: Date;
+  knownAt: Date | null;
+  valuationId: string;
+  valuationEventId: string;
+  market: MarketInputs;
+  evaluation: Record<string, unknown>;
+}
+
+interface Row {
+  evaluation_id: string;
+  ticker: string;
+  as_of: Date;
+  known_at: Date | null;
+  valuation_id: string;
+  valuation_event_id: string;
+  market: MarketInputs;
+  evaluation: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+/** Scenario evaluations by company, point in time by the valuation's as-of. */
+@Injectable()
+export class ScenarioEvaluationsRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Returns false when the evaluation was stored before. */
+  async save(em: EntityManager, e: NewScenarioEvaluation): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO scenario_evaluation (evaluation_id, ticker, as_of, known_at, valuation_id, valuation_event_id, market, evaluation, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) ON CONFLICT (evaluation_id) DO NOTHING RETURNING evaluation_id`,
+      [e.evaluationId, e.ticker, e.asOf, e.knownAt, e.valuationId, e.valuationEventId, JSON.stringify(e.market), JSON.stringify(e.evaluation)],
+    );
+    return rows.length === 1;
+  }
+
+  /** The newest evaluation of the company with as-of at or before `asOf` (default: the newest); ties go to the last recorded. */
+  async latest(ticker: string, asOf?: Date): Promise<StoredScenarioEvaluation | null> {
+    const [row]: Row[] = await this.dataSource.query(
+      `SELECT * FROM scenario_evaluation WHERE ticker = $1 AND ($2::timestamptz IS NULL OR as_of <= $2::timestamptz)
+       ORDER BY as_of DESC, recorded_at DESC, evaluation_id DESC LIMIT 1`,
+      [ticker, asOf ?? null],
+    );
+    if (!row) return null;
+    return {
+      evaluationId: row.evaluation_id,
+      ticker: row.ticker,
+      asOf: row.as_of.toISOString(),
+      knownAt: row.known_at?.toISOString() ?? null,
+      valuationId: row.valuation_id,
+      valuationEventId: row.valuation_event_id,
+      market: row.market,
+      recordedAt: row.recorded_at.toISOString(),
+      evaluation: row.evaluation,
+    };
+  }
+}
