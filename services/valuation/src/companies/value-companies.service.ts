@@ -112,16 +112,18 @@ export class ValueCompaniesService {
 
   /**
    * The market points a late input creates after its own time: the other kind's inputs dated after it
-   * (up to the next input of its own kind, within the skew) were paired with an older input, or with
-   * none, when they arrived; by event time this one is now the nearest before them.
+   * (within the skew) that had no partner at all when they arrived, so they were never valued. Inputs
+   * already paired with an older one keep that pairing (re-pairing them would multiply the figures of
+   * a backfill whose two topics drift apart by up to the skew).
    */
   async laterMarketPoints(em: EntityManager, kind: MarketKind, input: MarketInput): Promise<MarketPoint[]> {
     const rows: MarketRow[] = await em.query(
       `SELECT ${MARKET_COLUMNS} FROM market_input o
         WHERE o.kind = $2 AND o.event_time > $3 AND o.event_time <= $4
-          AND NOT EXISTS (SELECT 1 FROM market_input s WHERE s.kind = $1 AND s.event_time > $3 AND s.event_time <= o.event_time)
+          AND NOT EXISTS (SELECT 1 FROM market_input s WHERE s.kind = $1 AND s.event_id <> $5
+                            AND s.event_time <= o.event_time AND s.event_time >= o.event_time - make_interval(secs => $6))
         ORDER BY o.event_time, o.event_id`,
-      [kind, otherKind(kind), input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS)],
+      [kind, otherKind(kind), input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS), input.eventId, MAX_INPUT_SKEW_MS / 1000],
     );
     return rows.map((row) => (kind === 'btc-price' ? { price: input, network: toInput(row) } : { price: toInput(row), network: input }));
   }
