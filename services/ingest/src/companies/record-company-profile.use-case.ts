@@ -51,6 +51,22 @@ export class RecordCompanyProfileUseCase {
     });
   }
 
+  /**
+   * A figure from a periodic source (SEC filings polled by the live adapter): recorded only when the
+   * profile has that figure and its current value is not dated later, so an older filing polled again
+   * never replaces a newer figure. Returns undefined when skipped.
+   */
+  async recordFigureIfNotOlder(ticker: string, figure: SubmittedFigure, origin: string, learnedAt = new Date()): Promise<RecordProfileResult | undefined> {
+    const figureEnd = endOfAsOf(figure.asOf);
+    const latest = await this.dataSource.getRepository(CompanyProfileVersionEntity).findOne({ where: { ticker }, order: { version: 'DESC' } });
+    if (!figureEnd || !latest) return undefined;
+    const current = figureAt(JSON.parse(latest.profileJson) as Record<string, unknown>, figure.path);
+    const currentEnd = typeof current?.asOf === 'string' ? endOfAsOf(current.asOf) : undefined;
+    if (!current || (currentEnd && currentEnd.getTime() > figureEnd.getTime())) return undefined;
+    if (current.value === figure.value && current.asOf === figure.asOf) return undefined;
+    return this.recordFigure(ticker, figure, origin, learnedAt);
+  }
+
   /** One figure restated or added to the newest version of the ticker's profile. */
   async recordFigure(ticker: string, figure: SubmittedFigure, origin: string, learnedAt = new Date()): Promise<RecordProfileResult> {
     const figureEnd = endOfAsOf(figure.asOf);
@@ -135,4 +151,11 @@ function parseOrThrow(json: unknown, code: CompanyProfileExceptionCode, figurePa
     }
     throw error;
   }
+}
+
+/** The sourced figure at a dotted path (no array indexes needed for the balance-sheet paths). */
+function figureAt(profile: Record<string, unknown>, path: string): { value?: unknown; asOf?: unknown } | undefined {
+  let node: unknown = profile;
+  for (const step of path.split('.')) node = (node as Record<string, unknown> | null)?.[step];
+  return node !== null && typeof node === 'object' && 'value' in node ? (node as { value?: unknown; asOf?: unknown }) : undefined;
 }

@@ -115,4 +115,19 @@ export class IngestEnv extends InfraEnv {
   /** ERCOT settlement points (hubs or load zones) to follow. */
   @Matches(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, { message: 'must be comma-separated settlement points, e.g. HB_WEST,LZ_WEST' })
   INGEST_ERCOT_SETTLEMENT_POINTS = 'HB_WEST,HB_NORTH,LZ_WEST';
+
+  /** SEC EDGAR XBRL API root, e.g. https://data.sec.gov; needs a contact user agent and the companies' CIKs. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  INGEST_SEC_BASE_URL?: string;
+
+  /** The SEC asks every client to name itself with a contact, e.g. "hashdesk ops@example.com". */
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_BASE_URL))
+  @Matches(/^\S.*@.*$/, { message: 'is required when INGEST_SEC_BASE_URL is set: a name and a contact e-mail' })
+  INGEST_SEC_USER_AGENT?: string;
+
+  /** Ticker:CIK pairs whose balance-sheet facts are polled, e.g. MARA:1507605,RIOT:1167419 (no default: CIKs are not guessed). */
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_BASE_URL))
+  @Matches(/^[A-Z.]{1,10}:\d{1,10}(,[A-Z.]{1,10}:\d{1,10})*$/, { message: 'must be TICKER:CIK pairs separated by commas, e.g. MARA:1507605' })
+  INGEST_SEC_COMPANIES?: string;
 }

@@ -1,3 +1,4 @@
+import type { RecordCompanyProfileUseCase } from '../companies/record-company-profile.use-case';
 import type { Logger } from '@hashdesk/observability';
 import { ReadinessRegistry } from '@hashdesk/platform';
 import type { AdapterResult, AdapterState, Observation, SourceAdapter } from '../adapters';
@@ -21,11 +22,12 @@ function fakeAdapter(result: Partial<AdapterResult>): SourceAdapter {
   };
 }
 const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as Logger;
+const noCompanies = { recordFigureIfNotOlder: jest.fn() } as unknown as RecordCompanyProfileUseCase;
 
 describe('AdapterScheduler', () => {
   it('given a poll with a snapshot and a block, records the snapshot as a network observation and counts the block as not recorded', async () => {
     const execute = jest.fn(async () => ({ results: [], rejections: [], published: 1 }));
-    const scheduler = new AdapterScheduler([fakeAdapter({ observations: [snapshot, block] })], { execute } as unknown as RecordObservationsUseCase, new ReadinessRegistry(), logger);
+    const scheduler = new AdapterScheduler([fakeAdapter({ observations: [snapshot, block] })], { execute } as unknown as RecordObservationsUseCase, noCompanies, new ReadinessRegistry(), logger);
     const run = (scheduler as unknown as { runs: Parameters<AdapterScheduler['pollOnce']>[0][] }).runs[0];
     await scheduler.pollOnce(run, now);
     expect(execute).toHaveBeenCalledWith(
@@ -39,12 +41,30 @@ describe('AdapterScheduler', () => {
     const execute = jest.fn();
     const registry = new ReadinessRegistry();
     const failed = { outcome: 'failed', error: new AdapterException(AdapterExceptionCode.SERVER_ERROR, 'HTTP 503') } as Partial<AdapterResult>;
-    const scheduler = new AdapterScheduler([fakeAdapter(failed)], { execute } as unknown as RecordObservationsUseCase, registry, logger);
+    const scheduler = new AdapterScheduler([fakeAdapter(failed)], { execute } as unknown as RecordObservationsUseCase, noCompanies, registry, logger);
     scheduler.onApplicationBootstrap();
     await scheduler.onApplicationShutdown();
     const run = (scheduler as unknown as { runs: Parameters<AdapterScheduler['pollOnce']>[0][] }).runs[0];
     await scheduler.pollOnce(run, now);
     expect(execute).not.toHaveBeenCalled();
     await expect(registry.checks.get('adapters')!()).resolves.toMatchObject({ enabled: 1 });
+  });
+
+  it('given an SEC cash fact, records it as the profile figure balanceSheet.cashUsd sourced to its filing, not as an observation', async () => {
+    const execute = jest.fn(async () => ({ results: [], rejections: [], published: 0 }));
+    const recordFigureIfNotOlder = jest.fn(async () => ({ ticker: 'RIOT', version: 2, versionId: 'v', eventTime: '', published: true }));
+    const cash = {
+      kind: 'company-cash', source: 'sec-edgar', key: 'RIOT', eventTime: new Date('2025-09-30T00:00:00Z'), cashUsd: 330_700_000,
+      cik: '1167419', concept: 'us-gaap:CashAndCashEquivalentsAtCarryingValue', end: '2025-09-30', filed: '2025-10-30', accn: '0001167419-25-000050', form: '10-Q', fy: 2025, fp: 'Q3',
+    } as unknown as Observation;
+    const scheduler = new AdapterScheduler([fakeAdapter({ observations: [cash] })], { execute } as unknown as RecordObservationsUseCase, { recordFigureIfNotOlder } as unknown as RecordCompanyProfileUseCase, new ReadinessRegistry(), logger);
+    const run = (scheduler as unknown as { runs: Parameters<AdapterScheduler['pollOnce']>[0][] }).runs[0];
+    await scheduler.pollOnce(run, now);
+    expect(recordFigureIfNotOlder).toHaveBeenCalledWith('RIOT', {
+      path: 'balanceSheet.cashUsd', value: 330_700_000, asOf: '2025-09-30', sourceQuality: 'primary',
+      source: 'SEC EDGAR 10-Q accn 0001167419-25-000050 (us-gaap:CashAndCashEquivalentsAtCarryingValue), filed 2025-10-30',
+    }, 'adapter:mempool');
+    expect(execute).not.toHaveBeenCalled();
+    expect(scheduler.report(now)).toMatchObject({ adapters: { mempool: { recorded: 1 } } });
   });
 });

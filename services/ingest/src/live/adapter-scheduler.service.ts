@@ -5,6 +5,8 @@ import { LOGGER, ReadinessRegistry } from '@hashdesk/platform';
 import type { AdapterResult, SourceAdapter } from '../adapters';
 import { RecordObservationsUseCase } from '../observations/record-observations.use-case';
 import { toRecordable } from './adapter-observation.mapper';
+import { newestPerFigure, toCompanyFigure } from './company-fact.mapper';
+import { RecordCompanyProfileUseCase } from '../companies/record-company-profile.use-case';
 import type { AdapterMetricsInput } from './adapter-metrics';
 
 export const LIVE_ADAPTERS = Symbol('LIVE_ADAPTERS');
@@ -36,6 +38,7 @@ export class AdapterScheduler implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(LIVE_ADAPTERS) adapters: SourceAdapter[],
     private readonly record: RecordObservationsUseCase,
+    private readonly companies: RecordCompanyProfileUseCase,
     private readonly readiness: ReadinessRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -76,7 +79,18 @@ export class AdapterScheduler implements OnApplicationBootstrap, OnApplicationSh
   /** One poll and its recording; exposed for tests. */
   async pollOnce(run: AdapterRun, now = new Date()): Promise<AdapterResult> {
     const result = await run.adapter.poll(now);
+    const facts = newestPerFigure(result.observations.flatMap((observation) => toCompanyFigure(observation) ?? []));
+    for (const fact of facts) {
+      try {
+        const recorded = await this.companies.recordFigureIfNotOlder(fact.ticker, fact.figure, `adapter:${run.adapter.id}`);
+        if (recorded?.published) run.recorded++;
+      } catch (error) {
+        // A figure the profile cannot take (unknown ticker, invalid value) is reported, not fatal.
+        run.lastRecordError = (error as Error).message;
+      }
+    }
     const incoming = result.observations.flatMap((observation) => {
+      if (toCompanyFigure(observation)) return [];
       const recordable = toRecordable(observation);
       if (!recordable) run.notRecordedKinds[observation.kind] = (run.notRecordedKinds[observation.kind] ?? 0) + 1;
       return recordable ? [{ observation: recordable, origin: `adapter:${run.adapter.id}`, raw: observation }] : [];

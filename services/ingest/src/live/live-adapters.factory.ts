@@ -1,6 +1,6 @@
 import {
   AlphaVantageEquityAdapter, BtcReferencePriceAdapter, CoinbaseQuoteAdapter, CoinGeckoQuoteAdapter, EiaRetailPriceAdapter, ErcotSettlementPriceAdapter,
-  FinnhubQuoteAdapter, KrakenQuoteAdapter, MempoolNetworkAdapter, StooqDailyAdapter, type SourceAdapter,
+  FinnhubQuoteAdapter, KrakenQuoteAdapter, MempoolNetworkAdapter, SecEdgarCompanyFactsAdapter, StooqDailyAdapter, type SourceAdapter,
 } from '../adapters';
 import type { IngestEnv } from '../config/ingest.config';
 
@@ -36,6 +36,10 @@ export function createLiveAdapters(env: IngestEnv): SourceAdapter[] {
       market: 'DAM',
       settlementPoints: env.INGEST_ERCOT_SETTLEMENT_POINTS.split(','),
     }));
+  }
+  if (env.INGEST_SEC_BASE_URL && env.INGEST_SEC_USER_AGENT && env.INGEST_SEC_COMPANIES) {
+    const companies = Object.fromEntries(env.INGEST_SEC_COMPANIES.split(',').map((pair) => pair.split(':') as [string, string]));
+    adapters.push(new SecEdgarCompanyFactsAdapter({ baseUrl: env.INGEST_SEC_BASE_URL, userAgent: env.INGEST_SEC_USER_AGENT, companies }));
   }
   return adapters;
 }
