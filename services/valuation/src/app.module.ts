@@ -17,7 +17,7 @@ export class ValuationAppModule {
           infra: config,
           entities: valuationEntities,
           migrations: valuationMigrations,
-          topics: [Topics.priceObserved, Topics.networkObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.companyValued, Topics.companyMarginProjected].map(specOf),
+          topics: [Topics.priceObserved, Topics.networkObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.machinesComputed, Topics.companyValued, Topics.companyMarginProjected].map(specOf),
         }),
         NetworkModule,
       ],

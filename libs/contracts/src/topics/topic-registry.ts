@@ -1,7 +1,7 @@
 import { BtcPriceObservedSchema, EquityQuoteObservedSchema } from '../gen/hashdesk/v1/market_pb';
 import { PowerPriceObservedSchema } from '../gen/hashdesk/v1/power_pb';
 import { NetworkSnapshotObservedSchema } from '../gen/hashdesk/v1/network_pb';
-import { CompanyMarginProjectedSchema, CompanyValuedSchema, HashpriceComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
+import { CompanyMarginProjectedSchema, CompanyValuedSchema, HashpriceComputedSchema, MachineTableComputedSchema } from '../gen/hashdesk/v1/valuation_pb';
 import { AlertRaisedSchema, ScenariosEvaluatedSchema } from '../gen/hashdesk/v1/risk_pb';
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
@@ -70,6 +70,15 @@ export const Topics = {
     schema: HashpriceComputedSchema,
     keyDescription: `"${NETWORK_KEY}": compacted, the newest hashprice by event time`,
     key: () => NETWORK_KEY,
+    partitions: 1,
+    cleanupPolicy: 'compact',
+    producer: 'valuation',
+  }),
+  machinesComputed: defineTopic({
+    name: 'valuation.machines.computed.v1',
+    schema: MachineTableComputedSchema,
+    keyDescription: '"catalog": compacted, the ASIC break-even table at the newest hashprice',
+    key: () => 'catalog',
     partitions: 1,
     cleanupPolicy: 'compact',
     producer: 'valuation',

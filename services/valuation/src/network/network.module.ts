@@ -3,13 +3,14 @@ import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
 import { CompaniesModule } from '../companies/companies.module';
+import { MachinesController } from '../machines/machines.controller';
 import { MarginProjectionsController } from '../retarget/margin-projections.controller';
 import { ProjectMarginsService } from '../retarget/project-margins.service';
 import { HashpriceController } from './hashprice.controller';
 import { NetworkMetricsController } from './network-metrics.controller';
 import { RecordNetworkInputUseCase } from './record-network-input.use-case';
 
-@Module({ imports: [CompaniesModule], controllers: [HashpriceController, NetworkMetricsController, MarginProjectionsController], providers: [RecordNetworkInputUseCase, ProjectMarginsService] })
+@Module({ imports: [CompaniesModule], controllers: [HashpriceController, NetworkMetricsController, MarginProjectionsController, MachinesController], providers: [RecordNetworkInputUseCase, ProjectMarginsService] })
 export class NetworkModule implements OnModuleInit {
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,

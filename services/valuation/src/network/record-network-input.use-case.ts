@@ -7,6 +7,7 @@ import { HashpriceComputedSchema, Topics, type BtcPriceObserved, type NetworkSna
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter, type TopicNamespace } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from '@hashdesk/platform';
 import { ComparablesCache } from '../companies/comparables.cache';
+import { computeMachineTableMessage } from '../machines/machine-table.calculator';
 import { ValueCompaniesService } from '../companies/value-companies.service';
 import { ProjectMarginsService } from '../retarget/project-margins.service';
 import { computeHashprice } from './hashprice.calculator';
@@ -99,7 +100,8 @@ export class RecordNetworkInputUseCase {
 
   /**
    * The hashprice of a market point (placed by event time, late inputs included); when the input is the
-   * newest of its kind it is also the latest figure (compacted topic and cache). Returns the latest figure's JSON.
+   * newest of its kind it is also the latest figure (compacted topic and cache) and the ASIC break-even
+   * table is published for it. Returns the latest figure's JSON.
    */
   private async publishHashprice(em: EntityManager, price: NetworkInputEntity, network: NetworkInputEntity, isLatest: boolean): Promise<string | undefined> {
     const metric = computeHashprice(price, network);
@@ -116,7 +118,10 @@ export class RecordNetworkInputUseCase {
       await this.outbox.add(em, computed);
       return undefined;
     }
+    // The ASIC break-even table follows the newest hashprice only (a backfill of history publishes none).
+    const table = computeMachineTableMessage(metric);
     await this.outbox.add(em, computed, { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' });
+    await this.outbox.add(em, { entry: Topics.machinesComputed, message: table, eventId: table.metricId, eventTime: asOf, subject: 'catalog' });
     return JSON.stringify(json);
   }
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/valuation.proto.
  */
 export const file_hashdesk_v1_valuation: GenFile = /*@__PURE__*/
-  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5KpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5IvIBCg9NYWNoaW5lVGFibGVSb3cSDQoFbW9kZWwYASABKAkSFAoMbWFudWZhY3R1cmVyGAIgASgJEhYKDmVmZmljaWVuY3lfanRoGAMgASgBEhQKDGhhc2hyYXRlX3RocxgEIAEoARIPCgdwb3dlcl93GAUgASgBEiMKG2JyZWFrZXZlbl9wb3dlcl91c2RfcGVyX2t3aBgGIAEoARIbChNyZXZlbnVlX3VzZF9wZXJfZGF5GAcgASgBEjkKD2F0X3Bvd2VyX3ByaWNlcxgIIAMoCzIgLmhhc2hkZXNrLnYxLk1hY2hpbmVBdFBvd2VyUHJpY2UiuAEKE01hY2hpbmVBdFBvd2VyUHJpY2USGQoRcG93ZXJfdXNkX3Blcl9rd2gYASABKAESGgoScHJvZml0X3VzZF9wZXJfZGF5GAIgASgBEioKImJyZWFrZXZlbl9oYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYAyABKAESIwoWc2h1dGRvd25fYnRjX3ByaWNlX3VzZBgEIAEoAUgAiAEBQhkKF19zaHV0ZG93bl9idGNfcHJpY2VfdXNkIsECChRNYWNoaW5lVGFibGVDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE2hhc2hwcmljZV9tZXRyaWNfaWQYAyABKAkSIAoYaGFzaHByaWNlX3VzZF9wZXJfcGhfZGF5GAQgASgBEiAKGGhhc2hwcmljZV9idGNfcGVyX3BoX2RheRgFIAEoARIVCg1idGNfcHJpY2VfdXNkGAYgASgBEiAKGHBvd2VyX3ByaWNlc191c2RfcGVyX2t3aBgHIAMoARIqCgRyb3dzGAggAygLMhwuaGFzaGRlc2sudjEuTWFjaGluZVRhYmxlUm93EiUKB2xpbmVhZ2UYCSABKAsyFC5oYXNoZGVzay52MS5MaW5lYWdlKpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * Network hashprice computed from the latest price and network snapshot.
@@ -562,6 +562,337 @@ export type CompanyMarginProjectedJson = {
  */
 export const CompanyMarginProjectedSchema: GenMessage<CompanyMarginProjected, {jsonType: CompanyMarginProjectedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_valuation, 2);
+
+/**
+ * One ASIC model's economics at one hashprice (economics library, nameplate catalog specification).
+ *
+ * @generated from message hashdesk.v1.MachineTableRow
+ */
+export type MachineTableRow = Message<"hashdesk.v1.MachineTableRow"> & {
+  /**
+   * @generated from field: string model = 1;
+   */
+  model: string;
+
+  /**
+   * @generated from field: string manufacturer = 2;
+   */
+  manufacturer: string;
+
+  /**
+   * Nameplate efficiency as published, J/TH.
+   *
+   * @generated from field: double efficiency_jth = 3;
+   */
+  efficiencyJth: number;
+
+  /**
+   * @generated from field: double hashrate_ths = 4;
+   */
+  hashrateThs: number;
+
+  /**
+   * At the wall, W.
+   *
+   * @generated from field: double power_w = 5;
+   */
+  powerW: number;
+
+  /**
+   * The power price at which daily profit is zero (no pool fee), USD/kWh.
+   *
+   * @generated from field: double breakeven_power_usd_per_kwh = 6;
+   */
+  breakevenPowerUsdPerKwh: number;
+
+  /**
+   * Daily revenue at the hashprice, full uptime and no pool fee, USD.
+   *
+   * @generated from field: double revenue_usd_per_day = 7;
+   */
+  revenueUsdPerDay: number;
+
+  /**
+   * One per reference power price of the table, in the same order.
+   *
+   * @generated from field: repeated hashdesk.v1.MachineAtPowerPrice at_power_prices = 8;
+   */
+  atPowerPrices: MachineAtPowerPrice[];
+};
+
+/**
+ * One ASIC model's economics at one hashprice (economics library, nameplate catalog specification).
+ *
+ * @generated from message hashdesk.v1.MachineTableRow
+ */
+export type MachineTableRowJson = {
+  /**
+   * @generated from field: string model = 1;
+   */
+  model?: string;
+
+  /**
+   * @generated from field: string manufacturer = 2;
+   */
+  manufacturer?: string;
+
+  /**
+   * Nameplate efficiency as published, J/TH.
+   *
+   * @generated from field: double efficiency_jth = 3;
+   */
+  efficiencyJth?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double hashrate_ths = 4;
+   */
+  hashrateThs?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * At the wall, W.
+   *
+   * @generated from field: double power_w = 5;
+   */
+  powerW?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The power price at which daily profit is zero (no pool fee), USD/kWh.
+   *
+   * @generated from field: double breakeven_power_usd_per_kwh = 6;
+   */
+  breakevenPowerUsdPerKwh?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Daily revenue at the hashprice, full uptime and no pool fee, USD.
+   *
+   * @generated from field: double revenue_usd_per_day = 7;
+   */
+  revenueUsdPerDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * One per reference power price of the table, in the same order.
+   *
+   * @generated from field: repeated hashdesk.v1.MachineAtPowerPrice at_power_prices = 8;
+   */
+  atPowerPrices?: MachineAtPowerPriceJson[];
+};
+
+/**
+ * Describes the message hashdesk.v1.MachineTableRow.
+ * Use `create(MachineTableRowSchema)` to create a new message.
+ */
+export const MachineTableRowSchema: GenMessage<MachineTableRow, {jsonType: MachineTableRowJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 3);
+
+/**
+ * A machine's figures at one reference power price.
+ *
+ * @generated from message hashdesk.v1.MachineAtPowerPrice
+ */
+export type MachineAtPowerPrice = Message<"hashdesk.v1.MachineAtPowerPrice"> & {
+  /**
+   * @generated from field: double power_usd_per_kwh = 1;
+   */
+  powerUsdPerKwh: number;
+
+  /**
+   * Revenue minus power cost, USD/day.
+   *
+   * @generated from field: double profit_usd_per_day = 2;
+   */
+  profitUsdPerDay: number;
+
+  /**
+   * The hashprice at which profit is zero at this power price, USD/PH/day.
+   *
+   * @generated from field: double breakeven_hashprice_usd_per_ph_day = 3;
+   */
+  breakevenHashpriceUsdPerPhDay: number;
+
+  /**
+   * The BTC price at which profit is zero at this power price and the same difficulty and fees, USD;
+   * absent when the BTC hashprice is 0.
+   *
+   * @generated from field: optional double shutdown_btc_price_usd = 4;
+   */
+  shutdownBtcPriceUsd?: number | undefined;
+};
+
+/**
+ * A machine's figures at one reference power price.
+ *
+ * @generated from message hashdesk.v1.MachineAtPowerPrice
+ */
+export type MachineAtPowerPriceJson = {
+  /**
+   * @generated from field: double power_usd_per_kwh = 1;
+   */
+  powerUsdPerKwh?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Revenue minus power cost, USD/day.
+   *
+   * @generated from field: double profit_usd_per_day = 2;
+   */
+  profitUsdPerDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The hashprice at which profit is zero at this power price, USD/PH/day.
+   *
+   * @generated from field: double breakeven_hashprice_usd_per_ph_day = 3;
+   */
+  breakevenHashpriceUsdPerPhDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The BTC price at which profit is zero at this power price and the same difficulty and fees, USD;
+   * absent when the BTC hashprice is 0.
+   *
+   * @generated from field: optional double shutdown_btc_price_usd = 4;
+   */
+  shutdownBtcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+};
+
+/**
+ * Describes the message hashdesk.v1.MachineAtPowerPrice.
+ * Use `create(MachineAtPowerPriceSchema)` to create a new message.
+ */
+export const MachineAtPowerPriceSchema: GenMessage<MachineAtPowerPrice, {jsonType: MachineAtPowerPriceJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 4);
+
+/**
+ * The break-even table of the ASIC catalog at the newest hashprice. Latest state: published on a
+ * compacted topic whenever the newest hashprice changes.
+ * Deterministic: the same hashprice and methodology give byte-identical messages (no wall-clock fields).
+ *
+ * @generated from message hashdesk.v1.MachineTableComputed
+ */
+export type MachineTableComputed = Message<"hashdesk.v1.MachineTableComputed"> & {
+  /**
+   * Derived from the hashprice metric id and the methodology version.
+   *
+   * @generated from field: string metric_id = 1;
+   */
+  metricId: string;
+
+  /**
+   * Event time: the hashprice figure's as-of.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 2;
+   */
+  asOf?: Timestamp | undefined;
+
+  /**
+   * The HashpriceComputed.metric_id this table was computed from.
+   *
+   * @generated from field: string hashprice_metric_id = 3;
+   */
+  hashpriceMetricId: string;
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day = 4;
+   */
+  hashpriceUsdPerPhDay: number;
+
+  /**
+   * @generated from field: double hashprice_btc_per_ph_day = 5;
+   */
+  hashpriceBtcPerPhDay: number;
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd: number;
+
+  /**
+   * The reference power prices of every row's at_power_prices, USD/kWh.
+   *
+   * @generated from field: repeated double power_prices_usd_per_kwh = 7;
+   */
+  powerPricesUsdPerKwh: number[];
+
+  /**
+   * @generated from field: repeated hashdesk.v1.MachineTableRow rows = 8;
+   */
+  rows: MachineTableRow[];
+
+  /**
+   * Input: the hashprice figure (event type hashdesk.v1.HashpriceComputed); the table's methodology version.
+   *
+   * @generated from field: hashdesk.v1.Lineage lineage = 9;
+   */
+  lineage?: Lineage | undefined;
+};
+
+/**
+ * The break-even table of the ASIC catalog at the newest hashprice. Latest state: published on a
+ * compacted topic whenever the newest hashprice changes.
+ * Deterministic: the same hashprice and methodology give byte-identical messages (no wall-clock fields).
+ *
+ * @generated from message hashdesk.v1.MachineTableComputed
+ */
+export type MachineTableComputedJson = {
+  /**
+   * Derived from the hashprice metric id and the methodology version.
+   *
+   * @generated from field: string metric_id = 1;
+   */
+  metricId?: string;
+
+  /**
+   * Event time: the hashprice figure's as-of.
+   *
+   * @generated from field: google.protobuf.Timestamp as_of = 2;
+   */
+  asOf?: TimestampJson;
+
+  /**
+   * The HashpriceComputed.metric_id this table was computed from.
+   *
+   * @generated from field: string hashprice_metric_id = 3;
+   */
+  hashpriceMetricId?: string;
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day = 4;
+   */
+  hashpriceUsdPerPhDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double hashprice_btc_per_ph_day = 5;
+   */
+  hashpriceBtcPerPhDay?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double btc_price_usd = 6;
+   */
+  btcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The reference power prices of every row's at_power_prices, USD/kWh.
+   *
+   * @generated from field: repeated double power_prices_usd_per_kwh = 7;
+   */
+  powerPricesUsdPerKwh?: (number | "NaN" | "Infinity" | "-Infinity")[];
+
+  /**
+   * @generated from field: repeated hashdesk.v1.MachineTableRow rows = 8;
+   */
+  rows?: MachineTableRowJson[];
+
+  /**
+   * Input: the hashprice figure (event type hashdesk.v1.HashpriceComputed); the table's methodology version.
+   *
+   * @generated from field: hashdesk.v1.Lineage lineage = 9;
+   */
+  lineage?: LineageJson;
+};
+
+/**
+ * Describes the message hashdesk.v1.MachineTableComputed.
+ * Use `create(MachineTableComputedSchema)` to create a new message.
+ */
+export const MachineTableComputedSchema: GenMessage<MachineTableComputed, {jsonType: MachineTableComputedJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 5);
 
 /**
  * Whether a margin change is projected before a difficulty adjustment or confirmed after it landed.
