@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MarketInputsDto } from '../../market/dto/market-inputs.dto';
-import { BalanceSheetOverridesDto, CostAssumptionsDto } from '../../scenarios/dto/company-options.dto';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { CompanyInputsDto } from '../../scenarios/dto/company-options.dto';
 
 const finite = { allowNaN: false, allowInfinity: false };
 export const MONTE_CARLO_MODELS = ['gbm', 'block-bootstrap'] as const;
 
-export class MonteCarloRequestDto {
+export class MonteCarloRequestDto extends CompanyInputsDto {
   @ApiProperty({ example: 'RIOT' })
   @IsString()
   @Matches(/^[A-Za-z.]{1,10}$/, { message: 'must be a ticker (letters, 1 to 10)' })
@@ -62,22 +60,4 @@ export class MonteCarloRequestDto {
   @Min(0)
   @Max(120)
   runwayFloorMonths?: number;
-
-  @ApiPropertyOptional({ type: MarketInputsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MarketInputsDto)
-  market?: MarketInputsDto;
-
-  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'default: the illustrative per-BTC opex of shipped-company-profiles.ts' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CostAssumptionsDto)
-  assumptions?: CostAssumptionsDto;
-
-  @ApiPropertyOptional({ type: BalanceSheetOverridesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BalanceSheetOverridesDto)
-  balanceSheet?: BalanceSheetOverridesDto;
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MarketInputsDto } from '../../market/dto/market-inputs.dto';
-import { BalanceSheetOverridesDto, CostAssumptionsDto } from './company-options.dto';
+import { CompanyInputsDto } from './company-options.dto';
 
 const finite = { allowNaN: false, allowInfinity: false };
 
@@ -42,7 +41,7 @@ export class MarketShockDto {
   halving?: boolean;
 }
 
-export class AdHocScenarioRequestDto {
+export class AdHocScenarioRequestDto extends CompanyInputsDto {
   @ApiProperty({ example: 'RIOT' })
   @IsString()
   @Matches(/^[A-Za-z.]{1,10}$/, { message: 'must be a ticker (letters, 1 to 10)' })
@@ -58,22 +57,4 @@ export class AdHocScenarioRequestDto {
   @ValidateNested()
   @Type(() => MarketShockDto)
   shock!: MarketShockDto;
-
-  @ApiPropertyOptional({ type: MarketInputsDto, description: 'default: the newest hashprice figure' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MarketInputsDto)
-  market?: MarketInputsDto;
-
-  @ApiPropertyOptional({ type: CostAssumptionsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CostAssumptionsDto)
-  assumptions?: CostAssumptionsDto;
-
-  @ApiPropertyOptional({ type: BalanceSheetOverridesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BalanceSheetOverridesDto)
-  balanceSheet?: BalanceSheetOverridesDto;
 }

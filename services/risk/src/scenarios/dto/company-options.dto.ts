@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsPositive, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, Min, ValidateNested } from 'class-validator';
+import { MarketInputsDto } from '../../market/dto/market-inputs.dto';
 
 const finite = { allowNaN: false, allowInfinity: false };
 
@@ -59,4 +60,29 @@ export class BalanceSheetOverridesDto {
   @IsNumber(finite)
   @Min(0)
   convertibleNotesUsd?: number;
+}
+
+/**
+ * What every company request may bring besides its own fields: market inputs (default: the newest
+ * hashprice figure), per-BTC cost fallbacks (default: the illustrative opex of shipped-company-profiles.ts)
+ * and balance-sheet overrides.
+ */
+export class CompanyInputsDto {
+  @ApiPropertyOptional({ type: MarketInputsDto, description: 'default: the newest hashprice figure' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MarketInputsDto)
+  market?: MarketInputsDto;
+
+  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'default: the illustrative per-BTC opex of shipped-company-profiles.ts' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CostAssumptionsDto)
+  assumptions?: CostAssumptionsDto;
+
+  @ApiPropertyOptional({ type: BalanceSheetOverridesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BalanceSheetOverridesDto)
+  balanceSheet?: BalanceSheetOverridesDto;
 }
