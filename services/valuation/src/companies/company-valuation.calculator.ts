@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyValuedSchema, InputRefSchema, LineageSchema, type CompanyValued } from '@hashdesk/contracts';
 import { companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, type MarketInputs } from '@hashdesk/economics';
 import { canonicalJson } from './canonical-json.util';
+import { derivedId } from '../common/derived-id';
 
 /** Bumped whenever the valuation changes (the economics library's own version is part of it). */
 export const COMPANY_VALUATION_METHODOLOGY_VERSION =
@@ -83,8 +83,5 @@ export function valueCompany(version: ProfileVersion, price: MarketInput, networ
 }
 
 export function valuationIdFor(ticker: string, profileEventId: string, priceEventId: string, networkEventId: string, quoteEventId = '-'): string {
-  const digest = createHash('sha256')
-    .update(`${COMPANY_VALUATION_METHODOLOGY_VERSION}|${ticker}|${profileEventId}|${priceEventId}|${networkEventId}|${quoteEventId}`)
-    .digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return derivedId(COMPANY_VALUATION_METHODOLOGY_VERSION, ticker, profileEventId, priceEventId, networkEventId, quoteEventId);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import {
@@ -7,6 +6,7 @@ import {
 import {
   breakevenHashpriceUsdPerPhDay, breakevenPowerUsdPerKwh, listAsicModels, machinePowerCostUsdPerDay, machineRevenueUsdPerDay, shutdownPriceUsd, type AsicModelSpec,
 } from '@hashdesk/economics';
+import { derivedId } from '../common/derived-id';
 
 /** Bumped whenever the table's computation changes, so that replays can tell old tables from new ones. */
 export const MACHINE_TABLE_METHODOLOGY_VERSION = 'machines/1 (nameplate catalog; e = published J/TH; full uptime; no pool fee)';
@@ -90,6 +90,5 @@ export function computeMachineTableMessage(metric: HashpriceComputed, powerPrice
 
 /** The table's id (also its event id): derived from the hashprice metric id and the methodology version. */
 export function machineTableIdFor(hashpriceMetricId: string): string {
-  const digest = createHash('sha256').update(`${MACHINE_TABLE_METHODOLOGY_VERSION}|${hashpriceMetricId}`).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return derivedId(MACHINE_TABLE_METHODOLOGY_VERSION, hashpriceMetricId);
 }

@@ -9,6 +9,7 @@ import { NetworkState1732400000200 } from './1732400000200-network-state.migrati
 import { CompanyValuation1732400000300 } from './1732400000300-company-valuation.migration';
 import { EquityQuote1732400000400 } from './1732400000400-equity-quote.migration';
 import { MarginProjection1732400000500 } from './1732400000500-margin-projection.migration';
+import { SnapshotHeightIndex1732400000600 } from './1732400000600-snapshot-height-index.migration';
 
 export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity, MarginProjectionEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600];

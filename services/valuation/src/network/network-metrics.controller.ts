@@ -8,11 +8,22 @@ import { METRIC_INTERVALS, NetworkMetricsQueryDto } from './dto/network-metrics.
 
 const COLUMNS = [
   'asOf', 'height', 'difficulty', 'btcPriceUsd', 'hashrateEhs', 'feeShareOfReward', 'subsidySats', 'feesPerBlockSats',
-  'hashpriceBtcPerPhDay', 'hashpriceUsdPerPhDay', 'metricId', 'methodologyVersion',
+  'hashpriceBtcPerPhDay', 'hashpriceUsdPerPhDay',
+  'nextRetargetHeight', 'nextRetargetProjectedAt', 'nextRetargetDifficultyChangePct', 'nextRetargetHashpriceUsdPerPhDayAfter', 'meanBlockIntervalSeconds',
+  'metricId', 'methodologyVersion',
 ] as const;
+
+/** The projected retarget, flattened so that CSV has one column per figure; null where none was projected. */
+const retargetColumns = (next: Record<string, string | number> | undefined) => ({
+  nextRetargetHeight: next?.['retargetHeight'] ?? null,
+  nextRetargetProjectedAt: next?.['projectedAt'] ?? null,
+  nextRetargetDifficultyChangePct: next?.['difficultyChangePct'] ?? null,
+  nextRetargetHashpriceUsdPerPhDayAfter: next?.['hashpriceUsdPerPhDayAfter'] ?? null,
+  meanBlockIntervalSeconds: next?.['meanBlockIntervalSeconds'] ?? null,
+});
 const DEFAULT_LIMIT = 500;
 
-type MetricJson = Record<string, unknown> & { lineage?: { methodologyVersion?: string } };
+type MetricJson = Record<string, unknown> & { lineage?: { methodologyVersion?: string }; nextRetarget?: Record<string, string | number> };
 
 @ApiTags('network')
 @Controller('v1/network')
@@ -20,7 +31,7 @@ export class NetworkMetricsController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get('metrics')
-  @ApiOperation({ summary: 'Network metrics (hashrate, fee share, BTC and USD hashprice) over a time range, raw or the last figure per interval' })
+  @ApiOperation({ summary: 'Network metrics (hashrate, fee share, BTC and USD hashprice, the projected next retarget and the hashprice after it) over a time range, raw or the last figure per interval' })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({ description: '{items, page{limit, offset, nextOffset}, from, to, interval}; NDJSON or CSV for large ranges' })
   @ApiBadRequestResponse({ description: 'violations[{field, rule, message}]' })
@@ -46,6 +57,7 @@ export class NetworkMetricsController {
       );
     const items = rows.map(({ metric }) => ({
       ...Object.fromEntries(COLUMNS.map((c) => [c, (metric[c] as string | number | undefined) ?? null])),
+      ...retargetColumns(metric.nextRetarget),
       methodologyVersion: metric.lineage?.methodologyVersion ?? null,
     }));
     return tabular(res, q.format ?? 'json', COLUMNS, items, {

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyMarginProjectedSchema, InputRefSchema, LineageSchema, MarginProjectionStatus, type CompanyMarginProjected } from '@hashdesk/contracts';
 import { companyMetrics, difficultyChangePct, parseCompanyProfile, satsToBtc } from '@hashdesk/economics';
 import { COMPANY_VALUATION_METHODOLOGY_VERSION, type MarketInput, type ProfileVersion } from '../companies/company-valuation.calculator';
+import { derivedId } from '../common/derived-id';
 
 export const MARGIN_PROJECTION_METHODOLOGY_VERSION = `margin-projection/1 (projectRetarget from the epoch's pace between snapshots; ${COMPANY_VALUATION_METHODOLOGY_VERSION})`;
 
@@ -50,6 +50,5 @@ export function projectMargin(version: ProfileVersion, price: MarketInput, netwo
 }
 
 export function projectionIdFor(ticker: string, retargetHeight: number, status: string): string {
-  const digest = createHash('sha256').update(`${MARGIN_PROJECTION_METHODOLOGY_VERSION}|${ticker}|${retargetHeight}|${status}`).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return derivedId(MARGIN_PROJECTION_METHODOLOGY_VERSION, ticker, retargetHeight, status);
 }

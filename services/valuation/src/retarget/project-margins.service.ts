@@ -3,14 +3,15 @@ import { toJson } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { CompanyMarginProjectedSchema, MarginProjectionStatus, Topics, type CompanyMarginProjected } from '@hashdesk/contracts';
-import { EconomicsInputError, nextRetargetHeight, projectRetarget } from '@hashdesk/economics';
+import { EconomicsInputError, nextRetargetHeight } from '@hashdesk/economics';
 import type { OutboxWriter } from '@hashdesk/messaging';
 import { OUTBOX_WRITER } from '@hashdesk/platform';
 import type { ProfileVersion } from '../companies/company-valuation.calculator';
 import type { MarketPoint } from '../companies/value-companies.service';
 import { projectMargin, type MarginChange } from './margin-projection.calculator';
+import { periodStartHeight, projectNextRetarget } from './next-retarget.calculator';
+import { findPeriodReference } from './period-reference.query';
 
-const RETARGET_INTERVAL_BLOCKS = 2016;
 /** A projection is published once the retarget is at most this many blocks away (two days of blocks). */
 export const PROJECTION_WINDOW_BLOCKS = 288;
 
@@ -36,7 +37,7 @@ export class ProjectMarginsService {
   async onNewestSnapshot(em: EntityManager, point: MarketPoint): Promise<number> {
     const { network } = point;
     const height = network.values.height;
-    const periodStart = Math.floor(height / RETARGET_INTERVAL_BLOCKS) * RETARGET_INTERVAL_BLOCKS;
+    const periodStart = periodStartHeight(height);
     const versions = await this.newestVersions(em, network.eventTime);
     if (versions.length === 0) return 0;
     const messages: CompanyMarginProjected[] = [];
@@ -59,7 +60,7 @@ export class ProjectMarginsService {
     // Project the next one when it is near.
     const retargetHeight = nextRetargetHeight(height);
     if (retargetHeight - height <= PROJECTION_WINDOW_BLOCKS && height > periodStart) {
-      const projected = await this.projectedDifficulty(em, height, periodStart, point);
+      const projected = await this.projectedDifficulty(em, point);
       if (projected !== undefined) {
         for (const version of versions) {
           messages.push(...this.project(version, point, { status: 'projected', retargetHeight, currentDifficulty: network.values.difficulty, nextDifficulty: projected }));
@@ -70,28 +71,12 @@ export class ProjectMarginsService {
   }
 
   /** The next difficulty if the pace since the period's earliest known snapshot holds. */
-  private async projectedDifficulty(em: EntityManager, height: number, periodStart: number, point: MarketPoint): Promise<number | undefined> {
-    const [reference]: Array<{ height: string; event_time: Date }> = await em.query(
-      `SELECT "values"->>'height' AS height, event_time FROM market_input
-        WHERE kind = 'network-snapshot' AND ("values"->>'height')::bigint >= $1 AND ("values"->>'height')::bigint < $2
-        ORDER BY event_time ASC LIMIT 1`,
-      [periodStart, height],
-    );
+  private async projectedDifficulty(em: EntityManager, point: MarketPoint): Promise<number | undefined> {
+    const { network } = point;
+    const reference = await findPeriodReference(em, network.values.height, network.eventTime);
     if (!reference) return undefined;
-    const blocks = height - Number(reference.height);
-    const seconds = (point.network.eventTime.getTime() - new Date(reference.event_time).getTime()) / 1000;
-    if (blocks <= 0 || seconds <= 0) return undefined;
-    try {
-      const meanInterval = seconds / blocks;
-      return projectRetarget({
-        difficulty: point.network.values.difficulty,
-        blocksFoundInEpoch: height - periodStart + 1,
-        secondsSinceEpochFirstBlock: meanInterval * (height - periodStart),
-      }).nextDifficulty;
-    } catch (error) {
-      if (error instanceof EconomicsInputError) return undefined;
-      throw error;
-    }
+    const position = (s: { values: Record<string, number>; eventTime: Date }) => ({ height: s.values.height, difficulty: s.values.difficulty, eventTime: s.eventTime });
+    return projectNextRetarget(position(network), position(reference))?.projectedDifficulty;
   }
 
   private project(version: ProfileVersion, point: MarketPoint, change: MarginChange): CompanyMarginProjected[] {

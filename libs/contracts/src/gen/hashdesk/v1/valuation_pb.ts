@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/valuation.proto.
  */
 export const file_hashdesk_v1_valuation: GenFile = /*@__PURE__*/
-  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIt0CChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZSLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5IvIBCg9NYWNoaW5lVGFibGVSb3cSDQoFbW9kZWwYASABKAkSFAoMbWFudWZhY3R1cmVyGAIgASgJEhYKDmVmZmljaWVuY3lfanRoGAMgASgBEhQKDGhhc2hyYXRlX3RocxgEIAEoARIPCgdwb3dlcl93GAUgASgBEiMKG2JyZWFrZXZlbl9wb3dlcl91c2RfcGVyX2t3aBgGIAEoARIbChNyZXZlbnVlX3VzZF9wZXJfZGF5GAcgASgBEjkKD2F0X3Bvd2VyX3ByaWNlcxgIIAMoCzIgLmhhc2hkZXNrLnYxLk1hY2hpbmVBdFBvd2VyUHJpY2UiuAEKE01hY2hpbmVBdFBvd2VyUHJpY2USGQoRcG93ZXJfdXNkX3Blcl9rd2gYASABKAESGgoScHJvZml0X3VzZF9wZXJfZGF5GAIgASgBEioKImJyZWFrZXZlbl9oYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYAyABKAESIwoWc2h1dGRvd25fYnRjX3ByaWNlX3VzZBgEIAEoAUgAiAEBQhkKF19zaHV0ZG93bl9idGNfcHJpY2VfdXNkIsECChRNYWNoaW5lVGFibGVDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE2hhc2hwcmljZV9tZXRyaWNfaWQYAyABKAkSIAoYaGFzaHByaWNlX3VzZF9wZXJfcGhfZGF5GAQgASgBEiAKGGhhc2hwcmljZV9idGNfcGVyX3BoX2RheRgFIAEoARIVCg1idGNfcHJpY2VfdXNkGAYgASgBEiAKGHBvd2VyX3ByaWNlc191c2RfcGVyX2t3aBgHIAMoARIqCgRyb3dzGAggAygLMhwuaGFzaGRlc2sudjEuTWFjaGluZVRhYmxlUm93EiUKB2xpbmVhZ2UYCSABKAsyFC5oYXNoZGVzay52MS5MaW5lYWdlKpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIqkDChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZRI4Cg1uZXh0X3JldGFyZ2V0GA0gASgLMhwuaGFzaGRlc2sudjEuUmV0YXJnZXRPdXRsb29rSACIAQFCEAoOX25leHRfcmV0YXJnZXQiqAIKD1JldGFyZ2V0T3V0bG9vaxIXCg9yZXRhcmdldF9oZWlnaHQYASABKA0SGAoQYmxvY2tzX3JlbWFpbmluZxgCIAEoDRIjChttZWFuX2Jsb2NrX2ludGVydmFsX3NlY29uZHMYAyABKAESMAoMcHJvamVjdGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIcChRwcm9qZWN0ZWRfZGlmZmljdWx0eRgFIAEoARIdChVkaWZmaWN1bHR5X2NoYW5nZV9wY3QYBiABKAESJgoeaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5X2FmdGVyGAcgASgBEiYKHmhhc2hwcmljZV91c2RfcGVyX3BoX2RheV9hZnRlchgIIAEoASLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5IvIBCg9NYWNoaW5lVGFibGVSb3cSDQoFbW9kZWwYASABKAkSFAoMbWFudWZhY3R1cmVyGAIgASgJEhYKDmVmZmljaWVuY3lfanRoGAMgASgBEhQKDGhhc2hyYXRlX3RocxgEIAEoARIPCgdwb3dlcl93GAUgASgBEiMKG2JyZWFrZXZlbl9wb3dlcl91c2RfcGVyX2t3aBgGIAEoARIbChNyZXZlbnVlX3VzZF9wZXJfZGF5GAcgASgBEjkKD2F0X3Bvd2VyX3ByaWNlcxgIIAMoCzIgLmhhc2hkZXNrLnYxLk1hY2hpbmVBdFBvd2VyUHJpY2UiuAEKE01hY2hpbmVBdFBvd2VyUHJpY2USGQoRcG93ZXJfdXNkX3Blcl9rd2gYASABKAESGgoScHJvZml0X3VzZF9wZXJfZGF5GAIgASgBEioKImJyZWFrZXZlbl9oYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYAyABKAESIwoWc2h1dGRvd25fYnRjX3ByaWNlX3VzZBgEIAEoAUgAiAEBQhkKF19zaHV0ZG93bl9idGNfcHJpY2VfdXNkIsECChRNYWNoaW5lVGFibGVDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE2hhc2hwcmljZV9tZXRyaWNfaWQYAyABKAkSIAoYaGFzaHByaWNlX3VzZF9wZXJfcGhfZGF5GAQgASgBEiAKGGhhc2hwcmljZV9idGNfcGVyX3BoX2RheRgFIAEoARIVCg1idGNfcHJpY2VfdXNkGAYgASgBEiAKGHBvd2VyX3ByaWNlc191c2RfcGVyX2t3aBgHIAMoARIqCgRyb3dzGAggAygLMhwuaGFzaGRlc2sudjEuTWFjaGluZVRhYmxlUm93EiUKB2xpbmVhZ2UYCSABKAsyFC5oYXNoZGVzay52MS5MaW5lYWdlKpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * Network hashprice computed from the latest price and network snapshot.
@@ -87,9 +87,19 @@ export type HashpriceComputed = Message<"hashdesk.v1.HashpriceComputed"> & {
   hashpriceUsdPerPhDay: number;
 
   /**
+   * Lineage names the price and the snapshot, and the period's reference snapshot when next_retarget is set.
+   *
    * @generated from field: hashdesk.v1.Lineage lineage = 12;
    */
   lineage?: Lineage | undefined;
+
+  /**
+   * The next difficulty adjustment projected from the period's pace so far, and its effect on hashprice;
+   * absent when fewer than two snapshots of the current period are known.
+   *
+   * @generated from field: optional hashdesk.v1.RetargetOutlook next_retarget = 13;
+   */
+  nextRetarget?: RetargetOutlook | undefined;
 };
 
 /**
@@ -163,9 +173,19 @@ export type HashpriceComputedJson = {
   hashpriceUsdPerPhDay?: number | "NaN" | "Infinity" | "-Infinity";
 
   /**
+   * Lineage names the price and the snapshot, and the period's reference snapshot when next_retarget is set.
+   *
    * @generated from field: hashdesk.v1.Lineage lineage = 12;
    */
   lineage?: LineageJson;
+
+  /**
+   * The next difficulty adjustment projected from the period's pace so far, and its effect on hashprice;
+   * absent when fewer than two snapshots of the current period are known.
+   *
+   * @generated from field: optional hashdesk.v1.RetargetOutlook next_retarget = 13;
+   */
+  nextRetarget?: RetargetOutlookJson;
 };
 
 /**
@@ -174,6 +194,127 @@ export type HashpriceComputedJson = {
  */
 export const HashpriceComputedSchema: GenMessage<HashpriceComputed, {jsonType: HashpriceComputedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_valuation, 0);
+
+/**
+ * The next difficulty adjustment if the pace between the period's earliest known snapshot and this one holds.
+ *
+ * @generated from message hashdesk.v1.RetargetOutlook
+ */
+export type RetargetOutlook = Message<"hashdesk.v1.RetargetOutlook"> & {
+  /**
+   * First height of the next difficulty period (a multiple of 2016).
+   *
+   * @generated from field: uint32 retarget_height = 1;
+   */
+  retargetHeight: number;
+
+  /**
+   * @generated from field: uint32 blocks_remaining = 2;
+   */
+  blocksRemaining: number;
+
+  /**
+   * Mean seconds per block so far in the period (600 is on target).
+   *
+   * @generated from field: double mean_block_interval_seconds = 3;
+   */
+  meanBlockIntervalSeconds: number;
+
+  /**
+   * When the retarget lands at that pace.
+   *
+   * @generated from field: google.protobuf.Timestamp projected_at = 4;
+   */
+  projectedAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: double projected_difficulty = 5;
+   */
+  projectedDifficulty: number;
+
+  /**
+   * (projected / current - 1) * 100, a percent, within the consensus clamp of x4 and /4.
+   *
+   * @generated from field: double difficulty_change_pct = 6;
+   */
+  difficultyChangePct: number;
+
+  /**
+   * Hashprice at the projected difficulty, with the same BTC price, subsidy and fees.
+   *
+   * @generated from field: double hashprice_btc_per_ph_day_after = 7;
+   */
+  hashpriceBtcPerPhDayAfter: number;
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day_after = 8;
+   */
+  hashpriceUsdPerPhDayAfter: number;
+};
+
+/**
+ * The next difficulty adjustment if the pace between the period's earliest known snapshot and this one holds.
+ *
+ * @generated from message hashdesk.v1.RetargetOutlook
+ */
+export type RetargetOutlookJson = {
+  /**
+   * First height of the next difficulty period (a multiple of 2016).
+   *
+   * @generated from field: uint32 retarget_height = 1;
+   */
+  retargetHeight?: number;
+
+  /**
+   * @generated from field: uint32 blocks_remaining = 2;
+   */
+  blocksRemaining?: number;
+
+  /**
+   * Mean seconds per block so far in the period (600 is on target).
+   *
+   * @generated from field: double mean_block_interval_seconds = 3;
+   */
+  meanBlockIntervalSeconds?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * When the retarget lands at that pace.
+   *
+   * @generated from field: google.protobuf.Timestamp projected_at = 4;
+   */
+  projectedAt?: TimestampJson;
+
+  /**
+   * @generated from field: double projected_difficulty = 5;
+   */
+  projectedDifficulty?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * (projected / current - 1) * 100, a percent, within the consensus clamp of x4 and /4.
+   *
+   * @generated from field: double difficulty_change_pct = 6;
+   */
+  difficultyChangePct?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Hashprice at the projected difficulty, with the same BTC price, subsidy and fees.
+   *
+   * @generated from field: double hashprice_btc_per_ph_day_after = 7;
+   */
+  hashpriceBtcPerPhDayAfter?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: double hashprice_usd_per_ph_day_after = 8;
+   */
+  hashpriceUsdPerPhDayAfter?: number | "NaN" | "Infinity" | "-Infinity";
+};
+
+/**
+ * Describes the message hashdesk.v1.RetargetOutlook.
+ * Use `create(RetargetOutlookSchema)` to create a new message.
+ */
+export const RetargetOutlookSchema: GenMessage<RetargetOutlook, {jsonType: RetargetOutlookJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 1);
 
 /**
  * One company's metrics and valuation (economics library) for one market state and profile version.
@@ -334,7 +475,7 @@ export type CompanyValuedJson = {
  * Use `create(CompanyValuedSchema)` to create a new message.
  */
 export const CompanyValuedSchema: GenMessage<CompanyValued, {jsonType: CompanyValuedJson}> = /*@__PURE__*/
-  messageDesc(file_hashdesk_v1_valuation, 1);
+  messageDesc(file_hashdesk_v1_valuation, 2);
 
 /**
  * A company's mining margin before and after a difficulty adjustment, at the same BTC price and fees.
@@ -561,7 +702,7 @@ export type CompanyMarginProjectedJson = {
  * Use `create(CompanyMarginProjectedSchema)` to create a new message.
  */
 export const CompanyMarginProjectedSchema: GenMessage<CompanyMarginProjected, {jsonType: CompanyMarginProjectedJson}> = /*@__PURE__*/
-  messageDesc(file_hashdesk_v1_valuation, 2);
+  messageDesc(file_hashdesk_v1_valuation, 3);
 
 /**
  * One ASIC model's economics at one hashprice (economics library, nameplate catalog specification).
@@ -682,7 +823,7 @@ export type MachineTableRowJson = {
  * Use `create(MachineTableRowSchema)` to create a new message.
  */
 export const MachineTableRowSchema: GenMessage<MachineTableRow, {jsonType: MachineTableRowJson}> = /*@__PURE__*/
-  messageDesc(file_hashdesk_v1_valuation, 3);
+  messageDesc(file_hashdesk_v1_valuation, 4);
 
 /**
  * A machine's figures at one reference power price.
@@ -757,7 +898,7 @@ export type MachineAtPowerPriceJson = {
  * Use `create(MachineAtPowerPriceSchema)` to create a new message.
  */
 export const MachineAtPowerPriceSchema: GenMessage<MachineAtPowerPrice, {jsonType: MachineAtPowerPriceJson}> = /*@__PURE__*/
-  messageDesc(file_hashdesk_v1_valuation, 4);
+  messageDesc(file_hashdesk_v1_valuation, 5);
 
 /**
  * The break-even table of the ASIC catalog at the newest hashprice. Latest state: published on a
@@ -892,7 +1033,7 @@ export type MachineTableComputedJson = {
  * Use `create(MachineTableComputedSchema)` to create a new message.
  */
 export const MachineTableComputedSchema: GenMessage<MachineTableComputed, {jsonType: MachineTableComputedJson}> = /*@__PURE__*/
-  messageDesc(file_hashdesk_v1_valuation, 5);
+  messageDesc(file_hashdesk_v1_valuation, 6);
 
 /**
  * Whether a margin change is projected before a difficulty adjustment or confirmed after it landed.
