@@ -3,7 +3,8 @@ import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { EventConsumer, OutboxRelay, Producer } from '@hashdesk/messaging';
 import type { Logger } from '@hashdesk/observability';
-import { DATA_SOURCE, EVENT_CONSUMER, LOGGER, OUTBOX_RELAY, PRODUCER, REDIS } from './platform.tokens';
+import type { PlatformOptions } from './platform.options';
+import { DATA_SOURCE, EVENT_CONSUMER, LOGGER, OUTBOX_RELAY, PLATFORM_OPTIONS, PRODUCER, REDIS } from './platform.tokens';
 
 /**
  * Owns the order of start and stop. Start: features subscribe in onModuleInit, then (here) the relay
@@ -19,12 +20,13 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
-    await this.consumer.start();
-    this.logger.info({ consuming: this.consumer.hasSubscriptions, group: this.consumer.groupId }, 'platform started');
+    if (this.options.consume !== false) await this.consumer.start();
+    this.logger.info({ consuming: this.options.consume !== false && this.consumer.hasSubscriptions, group: this.consumer.groupId }, 'platform started');
   }
 
   private stopping?: Promise<void>;

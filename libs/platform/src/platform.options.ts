@@ -12,4 +12,9 @@ export interface PlatformOptions {
   /** Topics this service publishes or consumes; created at start-up if missing. */
   topics: TopicSpec[];
   consumer?: { maxAttempts?: number; initialBackoffMs?: number };
+  /**
+   * false: the service joins no consumer group (its handlers are called directly, as a replay does),
+   * so it cannot take partitions from the running service. Default true.
+   */
+  consume?: boolean;
 }

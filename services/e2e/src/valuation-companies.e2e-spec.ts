@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { EquityQuoteObservedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
-import { createIdempotentProducer, encodeMessage, metaToHeaders, newEventId } from '@hashdesk/messaging';
+import { createIdempotentProducer, encodeMessage, metaToHeaders, newEventId, TopicNamespace, TopicProbe } from '@hashdesk/messaging';
+import { dropDatabase } from '@hashdesk/persistence';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -191,6 +192,16 @@ describe('company valuations', () => {
     const metrics = await get(`/v1/network/metrics?from=${encodeURIComponent(day(1))}&to=${encodeURIComponent(day(3))}&interval=1d&format=ndjson`);
     expect(metrics.type).toMatch(/ndjson/);
     expect(metrics.text.trim().split('\n').map((l) => JSON.parse(l).asOf)).toEqual([day(1), day(2), day(3)]);
+    // Snapshots 144 blocks a day apart: the period runs at 600 s a block, so the retarget at 919,296 is projected flat.
+    const paced = await get(`/v1/network/metrics?from=${encodeURIComponent(day(2))}&to=${encodeURIComponent(day(8))}`);
+    const projected = (paced.body.items as Json[]).filter((m) => m.nextRetargetHeight !== null);
+    expect(projected.length).toBeGreaterThanOrEqual(3);
+    for (const m of projected) {
+      expect(m).toMatchObject({ nextRetargetHeight: 919_296 });
+      expect(m.meanBlockIntervalSeconds).toBeCloseTo(600, 6);
+      expect(m.nextRetargetDifficultyChangePct).toBeCloseTo((2016 / 2015 - 1) * 100, 6);
+      expect(m.nextRetargetHashpriceUsdPerPhDayAfter).toBeCloseTo(m.hashpriceUsdPerPhDay / (1 + m.nextRetargetDifficultyChangePct / 100), 6);
+    }
     const companies = await get('/v1/companies');
     expect(companies.body.items).toEqual([expect.objectContaining({ ticker: 'RIOT', profileVersions: 2 })]);
 
@@ -258,6 +269,41 @@ describe('company valuations', () => {
     expect(first.valuations).toBeGreaterThan(10);
     expect(first).toMatchObject({ identical: first.valuations, differ: 0, missingInputs: 0 });
     expect(replay().sha256).toBe(first.sha256);
+  });
+
+  it('rebuilds valuation from the ingest topics into a fresh database, to the same events run after run', async () => {
+    const root = resolve(__dirname, '../../..');
+    const replayUrl = new URL(stack.database.url);
+    replayUrl.pathname = `${replayUrl.pathname}_valuation_replay`;
+    const outputPrefix = `${stack.namespace.prefix.slice(0, -1)}-replay.`;
+    type ByTopic = Record<string, { events: number; identicalToLive: number; differFromLive: number; notPublishedLive: number }>;
+    const replay = () => JSON.parse(execFileSync(process.execPath, ['-r', './scripts/register.js', 'services/valuation/src/replay/replay-topics.main.ts', '--output-prefix', outputPrefix], {
+      cwd: root, env: { ...process.env, DATABASE_URL: stack.database.url, KAFKA_TOPIC_PREFIX: stack.namespace.prefix }, encoding: 'utf8',
+    })) as { inputs: number; events: number; sha256: string; byTopic: ByTopic };
+    try {
+      const first = replay();
+      const inputs = await countRows('SELECT count(*) AS n FROM valuation.processed_message');
+      expect(first.inputs).toBeGreaterThanOrEqual(inputs); // a record published twice is one input
+      // A valuation is a pure function of the inputs its id names: the same id is the same bytes.
+      const valued = first.byTopic[Topics.companyValued.name];
+      expect(valued.identicalToLive).toBeGreaterThan(10);
+      expect(valued.differFromLive).toBe(0);
+      // Live, an input that arrived before its partner kept its first pairing; the rebuild pairs in event-time order.
+      // Where live fed in that order too, the figures are the same events.
+      expect(first.byTopic[Topics.hashpriceComputed.name].identicalToLive).toBeGreaterThan(5);
+      const second = replay();
+      expect(second.sha256).toBe(first.sha256);
+      expect(second.byTopic).toEqual(first.byTopic);
+      // The rebuilt events reached the output namespace, not the live topics.
+      const rebuilt = await new TopicProbe(stack.kafka, new TopicNamespace(outputPrefix), Topics.companyValued).start();
+      try {
+        await rebuilt.waitFor((e) => e.length >= 2 * valued.events, 30_000, 'both rebuilds on the replay topic');
+      } finally {
+        await rebuilt.stop();
+      }
+    } finally {
+      await dropDatabase(replayUrl.toString());
+    }
   });
 
   it('projects each company\'s margin change before a retarget and confirms it when the adjustment lands', async () => {

@@ -8,13 +8,15 @@ import { NetworkModule } from './network/network.module';
 
 @Module({})
 export class ValuationAppModule {
-  static register(config: ValuationEnv): DynamicModule {
+  /** `consume: false` for the replay, which calls the handlers itself. */
+  static register(config: ValuationEnv, options: { consume?: boolean } = {}): DynamicModule {
     return {
       module: ValuationAppModule,
       imports: [
         PlatformModule.forRoot({
           serviceName: 'valuation',
           infra: config,
+          consume: options.consume,
           entities: valuationEntities,
           migrations: valuationMigrations,
           topics: [Topics.priceObserved, Topics.networkObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.machinesComputed, Topics.companyValued, Topics.companyMarginProjected].map(specOf),

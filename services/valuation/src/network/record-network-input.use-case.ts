@@ -9,8 +9,9 @@ import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from
 import { ComparablesCache } from '../companies/comparables.cache';
 import { computeMachineTableMessage } from '../machines/machine-table.calculator';
 import { ValueCompaniesService } from '../companies/value-companies.service';
+import { findPeriodReference } from '../retarget/period-reference.query';
 import { ProjectMarginsService } from '../retarget/project-margins.service';
-import { computeHashprice } from './hashprice.calculator';
+import { computeHashprice, latestEventIdFor } from './hashprice.calculator';
 import { NetworkInputEntity } from './network-input.entity';
 
 type InputKind = NetworkInputEntity['kind'];
@@ -104,7 +105,8 @@ export class RecordNetworkInputUseCase {
    * table is published for it. Returns the latest figure's JSON.
    */
   private async publishHashprice(em: EntityManager, price: NetworkInputEntity, network: NetworkInputEntity, isLatest: boolean): Promise<string | undefined> {
-    const metric = computeHashprice(price, network);
+    const reference = await findPeriodReference(em, network.values.height, network.eventTime);
+    const metric = computeHashprice(price, network, reference);
     const json = toJson(HashpriceComputedSchema, metric) as Record<string, unknown>;
     const asOf = timestampDate(metric.asOf as Timestamp);
     const inserted: unknown[] = await em.query(
@@ -120,7 +122,7 @@ export class RecordNetworkInputUseCase {
     }
     // The ASIC break-even table follows the newest hashprice only (a backfill of history publishes none).
     const table = computeMachineTableMessage(metric);
-    await this.outbox.add(em, computed, { entry: Topics.hashpriceLatest, message: metric, eventTime: asOf, subject: 'BTC' });
+    await this.outbox.add(em, computed, { entry: Topics.hashpriceLatest, message: metric, eventId: latestEventIdFor(metric.metricId), eventTime: asOf, subject: 'BTC' });
     await this.outbox.add(em, { entry: Topics.machinesComputed, message: table, eventId: table.metricId, eventTime: asOf, subject: 'catalog' });
     return JSON.stringify(json);
   }
