@@ -1,4 +1,7 @@
-import { Topics } from '@hashdesk/contracts';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { PowerPriceObservedSchema, Topics } from '@hashdesk/contracts';
+import { createIdempotentProducer, encodeMessage, metaToHeaders, newEventId } from '@hashdesk/messaging';
 import { breakevenPowerUsdPerKwh, findAsicModel } from '@hashdesk/economics';
 import { Stack } from './stack';
 
@@ -54,6 +57,40 @@ describe('valuation publishes the machine break-even table', () => {
     expect(row?.breakevenPowerUsdPerKwh).toBeCloseTo(expected, 12);
     expect(row?.atPowerPrices).toHaveLength(1);
     expect(row?.atPowerPrices[0].powerUsdPerKwh).toBe(0.05);
+  });
+
+  it('given a regional power price on the power topic, when valuation consumes it, then the table is republished with that region once, and an older price changes nothing', async () => {
+    const tables = await stack.probe(Topics.machinesComputed);
+    await tables.waitFor((events) => events.length >= 1, 30_000, 'the first table');
+    const producer = createIdempotentProducer(stack.kafka);
+    await producer.connect();
+    const send = async (powerUsdPerKwh: number, iso: string, id = newEventId()) => {
+      const message = create(PowerPriceObservedSchema, {
+        observationId: id, eventTime: timestampFromDate(new Date(iso)), learnedTime: timestampFromDate(new Date(iso)), region: 'ERCOT:DAM:HB_WEST',
+        powerUsdPerKwh, source: 'e2e', marketType: 'wholesale', intervalMinutes: 60, period: iso.slice(0, 10),
+      });
+      const headers = metaToHeaders({ id, type: Topics.powerObserved.schema.typeName, source: 'hashdesk/e2e', time: new Date(iso) });
+      await producer.send({ topic: stack.namespace.topic(Topics.powerObserved.name), messages: [{ key: message.region, value: encodeMessage(Topics.powerObserved, message), headers }] });
+      return id;
+    };
+    try {
+      const id = await send(0.031, '2025-12-29T01:00:00Z');
+      const [, table] = await tables.waitFor((events) => events.length >= 2, 30_000, 'the table with the region');
+      expect(table.message.regionalPowerPrices.map((r) => [r.region, r.powerUsdPerKwh])).toEqual([['ERCOT:DAM:HB_WEST', 0.031]]);
+      expect(table.message.lineage?.inputs.map((i) => i.eventId)).toContain(id);
+      const s21 = table.message.rows.find((row) => row.model === 'Antminer S21');
+      expect(s21?.atPowerPrices.map((p) => p.region ?? null)).toEqual([null, null, null, 'ERCOT:DAM:HB_WEST']);
+      await send(0.5, '2025-12-28T01:00:00Z'); // older than the stored one: not the region's newest
+      await send(0.031, '2025-12-29T01:00:00Z', id); // a redelivery
+      const prices = await get('/v1/machines/power-prices');
+      expect(prices.body.items).toEqual([expect.objectContaining({ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031, eventId: id })]);
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(tables.events).toHaveLength(2);
+      const full = await get('/v1/machines/breakeven');
+      expect(full.body.regionalPowerPrices).toEqual([expect.objectContaining({ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031 })]);
+    } finally {
+      await producer.disconnect();
+    }
   });
 
   it('given a negative power price, when the table is asked for, then 400 naming powerUsdPerKwh', async () => {

@@ -19,7 +19,7 @@ export class ValuationAppModule {
           consume: options.consume,
           entities: valuationEntities,
           migrations: valuationMigrations,
-          topics: [Topics.priceObserved, Topics.networkObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.machinesComputed, Topics.companyValued, Topics.companyMarginProjected].map(specOf),
+          topics: [Topics.priceObserved, Topics.networkObserved, Topics.powerObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.machinesComputed, Topics.companyValued, Topics.companyMarginProjected].map(specOf),
         }),
         NetworkModule,
       ],

@@ -52,4 +52,21 @@ describe('machine break-even table', () => {
     expect(a.rows).toHaveLength(listAsicModels().length);
     expect(a.powerPricesUsdPerKwh).toEqual([0.04, 0.06, 0.08]);
   });
+
+  it('given regional power prices, when the message is built, then every row adds one figure per non-negative region after the references, in region order, and the lineage and id name them', () => {
+    const metric = create(HashpriceComputedSchema, {
+      metricId: '00000000-0000-8000-a000-000000000001', asOf: timestampFromDate(new Date('2025-12-29T00:00:00Z')), btcPriceUsd: 100_000, ...hashprice,
+    });
+    const at = new Date('2025-12-28T23:00:00Z');
+    const power = (region: string, eventId: string, powerUsdPerKwh: number) => ({ region, eventId, eventType: 'hashdesk.v1.PowerPriceObserved', eventTime: at, powerUsdPerKwh, marketType: 'wholesale' });
+    const table = computeMachineTableMessage(metric, [0.05], [power('ERCOT:DAM:HB_WEST', 'p-west', 0.031), power('EIA:TX:IND', 'p-tx', 0.0712), power('ERCOT:DAM:HB_NORTH', 'p-neg', -0.004)]);
+    const s21 = table.rows.find((row) => row.model === 'Antminer S21');
+    expect(s21?.atPowerPrices.map((p) => [p.powerUsdPerKwh, p.region])).toEqual([[0.05, undefined], [0.0712, 'EIA:TX:IND'], [0.031, 'ERCOT:DAM:HB_WEST']]);
+    // 3.5 kW × 24 h × $0.031 = $2.604/day of power against $10/day of revenue
+    expect(s21?.atPowerPrices[2].profitUsdPerDay).toBeCloseTo(10 - 2.604, 12);
+    expect(table.regionalPowerPrices.map((r) => r.region)).toEqual(['EIA:TX:IND', 'ERCOT:DAM:HB_WEST']);
+    expect(table.lineage?.inputs.map((i) => i.eventId)).toEqual([metric.metricId, 'p-tx', 'p-west']);
+    expect(table.metricId).toBe(machineTableIdFor(metric.metricId, ['p-tx', 'p-west']));
+    expect(table.metricId).not.toBe(computeMachineTableMessage(metric, [0.05]).metricId);
+  });
 });

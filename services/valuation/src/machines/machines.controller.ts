@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fromJson, toJson, type JsonValue } from '@bufbuild/protobuf';
+import { toJson, type JsonValue } from '@bufbuild/protobuf';
 import type { DataSource } from 'typeorm';
-import { HashpriceComputedSchema, MachineTableComputedSchema } from '@hashdesk/contracts';
+import { MachineTableComputedSchema } from '@hashdesk/contracts';
 import { DATA_SOURCE } from '@hashdesk/platform';
 import { MachineBreakevenQueryDto } from './dto/machine-breakeven.query.dto';
 import { computeMachineTableMessage, REFERENCE_POWER_PRICES_USD_PER_KWH } from './machine-table.calculator';
+import { loadNewestHashprice } from './newest-hashprice.query';
+import { loadRegionalPowerPrices } from './regional-power-prices.repository';
 
 @ApiTags('machines')
 @Controller('v1/machines')
@@ -18,12 +20,20 @@ export class MachinesController {
   @ApiBadRequestResponse({ description: 'violations[{field, rule, message}]' })
   @ApiNotFoundResponse({ description: 'code NO_HASHPRICE: no hashprice yet (it needs a BTC price and a network snapshot)' })
   async breakeven(@Query() q: MachineBreakevenQueryDto): Promise<JsonValue> {
-    const rows: Array<{ metric: JsonValue }> = await this.dataSource.query('SELECT metric FROM hashprice_metric ORDER BY as_of DESC, metric_id LIMIT 1');
-    if (rows.length === 0) {
+    const metric = await loadNewestHashprice(this.dataSource);
+    if (!metric) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', code: 'NO_HASHPRICE', message: 'no hashprice yet: the table needs a BTC price and a network snapshot' });
     }
-    const metric = fromJson(HashpriceComputedSchema, rows[0].metric);
-    const powerPrices = q.powerUsdPerKwh === undefined ? REFERENCE_POWER_PRICES_USD_PER_KWH : [q.powerUsdPerKwh];
-    return toJson(MachineTableComputedSchema, computeMachineTableMessage(metric, powerPrices));
+    // Asked for one power price: that one only; otherwise the published table's references and regions.
+    if (q.powerUsdPerKwh !== undefined) return toJson(MachineTableComputedSchema, computeMachineTableMessage(metric, [q.powerUsdPerKwh]));
+    return toJson(MachineTableComputedSchema, computeMachineTableMessage(metric, REFERENCE_POWER_PRICES_USD_PER_KWH, await loadRegionalPowerPrices(this.dataSource)));
+  }
+
+  @Get('power-prices')
+  @ApiOperation({ summary: 'Each region\'s newest power price valuation has seen (ingest.power.observed.v1), USD/kWh, with its event id and time' })
+  @ApiOkResponse({ description: '{items[{region, powerUsdPerKwh, marketType, eventTime, eventId}]}' })
+  async powerPrices(): Promise<{ items: Array<Record<string, unknown>> }> {
+    const prices = await loadRegionalPowerPrices(this.dataSource);
+    return { items: prices.map((p) => ({ region: p.region, powerUsdPerKwh: p.powerUsdPerKwh, marketType: p.marketType, eventTime: p.eventTime.toISOString(), eventId: p.eventId })) };
   }
 }

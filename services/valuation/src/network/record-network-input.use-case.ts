@@ -7,7 +7,8 @@ import { HashpriceComputedSchema, Topics, type BtcPriceObserved, type NetworkSna
 import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter, type TopicNamespace } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, REDIS, TOPIC_NAMESPACE } from '@hashdesk/platform';
 import { ComparablesCache } from '../companies/comparables.cache';
-import { computeMachineTableMessage } from '../machines/machine-table.calculator';
+import { computeMachineTableMessage, REFERENCE_POWER_PRICES_USD_PER_KWH } from '../machines/machine-table.calculator';
+import { loadRegionalPowerPrices } from '../machines/regional-power-prices.repository';
 import { ValueCompaniesService } from '../companies/value-companies.service';
 import { findPeriodReference } from '../retarget/period-reference.query';
 import { ProjectMarginsService } from '../retarget/project-margins.service';
@@ -121,7 +122,7 @@ export class RecordNetworkInputUseCase {
       return undefined;
     }
     // The ASIC break-even table follows the newest hashprice only (a backfill of history publishes none).
-    const table = computeMachineTableMessage(metric);
+    const table = computeMachineTableMessage(metric, REFERENCE_POWER_PRICES_USD_PER_KWH, await loadRegionalPowerPrices(em));
     await this.outbox.add(em, computed, { entry: Topics.hashpriceLatest, message: metric, eventId: latestEventIdFor(metric.metricId), eventTime: asOf, subject: 'BTC' });
     await this.outbox.add(em, { entry: Topics.machinesComputed, message: table, eventId: table.metricId, eventTime: asOf, subject: 'catalog' });
     return JSON.stringify(json);

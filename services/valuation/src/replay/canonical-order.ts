@@ -7,13 +7,14 @@ export interface OrderableRecord {
 
 /**
  * At one event time, what a price is valued with comes first: the profile version, the share quote,
- * the network snapshot, then the price itself.
+ * the power price, the network snapshot, then the price itself.
  */
 const TOPIC_RANK: Record<string, number> = {
   'ingest.company-profile.recorded.v1': 0,
   'ingest.equity.observed.v1': 1,
-  'ingest.network.observed.v1': 2,
-  'ingest.price.observed.v1': 3,
+  'ingest.power.observed.v1': 2,
+  'ingest.network.observed.v1': 3,
+  'ingest.price.observed.v1': 4,
 };
 
 /**

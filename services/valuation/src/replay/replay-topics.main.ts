@@ -1,7 +1,7 @@
 // Replay from the topics: npm run valuation:replay -- [--database NAME] [--output-prefix PREFIX] [--out FILE]
 //
-// Rebuilds all of valuation's history from what ingest published: reads the price, network, equity and
-// company-profile topics from the start up to their current end, puts the records in one canonical
+// Rebuilds all of valuation's history from what ingest published: reads the price, network, power,
+// equity and company-profile topics from the start up to their current end, puts the records in one canonical
 // order (event time, topic, event id), and feeds them through valuation's own handlers into a fresh
 // database (dropped and re-created every run). Its outbox relay publishes the rebuilt metric events to
 // the output namespace: `replay.` by default, so nothing reaches the live topics; `--output-prefix ''`
@@ -27,13 +27,14 @@ import { ValuationAppModule } from '../app.module';
 import { RecordCompanyProfileUseCase } from '../companies/record-company-profile.use-case';
 import { RecordEquityQuoteUseCase } from '../companies/record-equity-quote.use-case';
 import { ValuationEnv } from '../config/valuation.config';
+import { RecordPowerPriceUseCase } from '../machines/record-power-price.use-case';
 import { RecordNetworkInputUseCase } from '../network/record-network-input.use-case';
 import { canonicalOrder } from './canonical-order';
 import { readTopicsToEnd, type SourceRecord } from './source-topics.reader';
 
 type Handler = (event: DecodedEvent) => Promise<void>;
 
-const SOURCE_TOPICS = [Topics.companyProfileRecorded, Topics.equityObserved, Topics.networkObserved, Topics.priceObserved] as TopicEntry[];
+const SOURCE_TOPICS = [Topics.companyProfileRecorded, Topics.equityObserved, Topics.powerObserved, Topics.networkObserved, Topics.priceObserved] as TopicEntry[];
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 interface PublishedRow {
@@ -111,11 +112,13 @@ function handlersOf(app: Awaited<ReturnType<typeof NestFactory.createApplication
   const network = app.get(RecordNetworkInputUseCase);
   const profiles = app.get(RecordCompanyProfileUseCase);
   const quotes = app.get(RecordEquityQuoteUseCase);
+  const power = app.get(RecordPowerPriceUseCase);
   return new Map<string, Handler>([
     [Topics.priceObserved.name, (e) => network.onPriceObserved(e as never)],
     [Topics.networkObserved.name, (e) => network.onNetworkObserved(e as never)],
     [Topics.companyProfileRecorded.name, (e) => profiles.onProfileRecorded(e as never)],
     [Topics.equityObserved.name, (e) => quotes.onEquityObserved(e as never)],
+    [Topics.powerObserved.name, (e) => power.onPowerObserved(e as never)],
   ]);
 }
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file hashdesk/v1/valuation.proto.
  */
 export const file_hashdesk_v1_valuation: GenFile = /*@__PURE__*/
-  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIqkDChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZRI4Cg1uZXh0X3JldGFyZ2V0GA0gASgLMhwuaGFzaGRlc2sudjEuUmV0YXJnZXRPdXRsb29rSACIAQFCEAoOX25leHRfcmV0YXJnZXQiqAIKD1JldGFyZ2V0T3V0bG9vaxIXCg9yZXRhcmdldF9oZWlnaHQYASABKA0SGAoQYmxvY2tzX3JlbWFpbmluZxgCIAEoDRIjChttZWFuX2Jsb2NrX2ludGVydmFsX3NlY29uZHMYAyABKAESMAoMcHJvamVjdGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIcChRwcm9qZWN0ZWRfZGlmZmljdWx0eRgFIAEoARIdChVkaWZmaWN1bHR5X2NoYW5nZV9wY3QYBiABKAESJgoeaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5X2FmdGVyGAcgASgBEiYKHmhhc2hwcmljZV91c2RfcGVyX3BoX2RheV9hZnRlchgIIAEoASLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5IvIBCg9NYWNoaW5lVGFibGVSb3cSDQoFbW9kZWwYASABKAkSFAoMbWFudWZhY3R1cmVyGAIgASgJEhYKDmVmZmljaWVuY3lfanRoGAMgASgBEhQKDGhhc2hyYXRlX3RocxgEIAEoARIPCgdwb3dlcl93GAUgASgBEiMKG2JyZWFrZXZlbl9wb3dlcl91c2RfcGVyX2t3aBgGIAEoARIbChNyZXZlbnVlX3VzZF9wZXJfZGF5GAcgASgBEjkKD2F0X3Bvd2VyX3ByaWNlcxgIIAMoCzIgLmhhc2hkZXNrLnYxLk1hY2hpbmVBdFBvd2VyUHJpY2UiuAEKE01hY2hpbmVBdFBvd2VyUHJpY2USGQoRcG93ZXJfdXNkX3Blcl9rd2gYASABKAESGgoScHJvZml0X3VzZF9wZXJfZGF5GAIgASgBEioKImJyZWFrZXZlbl9oYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYAyABKAESIwoWc2h1dGRvd25fYnRjX3ByaWNlX3VzZBgEIAEoAUgAiAEBQhkKF19zaHV0ZG93bl9idGNfcHJpY2VfdXNkIsECChRNYWNoaW5lVGFibGVDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE2hhc2hwcmljZV9tZXRyaWNfaWQYAyABKAkSIAoYaGFzaHByaWNlX3VzZF9wZXJfcGhfZGF5GAQgASgBEiAKGGhhc2hwcmljZV9idGNfcGVyX3BoX2RheRgFIAEoARIVCg1idGNfcHJpY2VfdXNkGAYgASgBEiAKGHBvd2VyX3ByaWNlc191c2RfcGVyX2t3aBgHIAMoARIqCgRyb3dzGAggAygLMhwuaGFzaGRlc2sudjEuTWFjaGluZVRhYmxlUm93EiUKB2xpbmVhZ2UYCSABKAsyFC5oYXNoZGVzay52MS5MaW5lYWdlKpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
+  fileDesc("ChtoYXNoZGVzay92MS92YWx1YXRpb24ucHJvdG8SC2hhc2hkZXNrLnYxIqkDChFIYXNocHJpY2VDb21wdXRlZBIRCgltZXRyaWNfaWQYASABKAkSKQoFYXNfb2YYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmhlaWdodBgDIAEoDRISCgpkaWZmaWN1bHR5GAQgASgBEhQKDHN1YnNpZHlfc2F0cxgFIAEoAxIbChNmZWVzX3Blcl9ibG9ja19zYXRzGAYgASgDEhUKDWJ0Y19wcmljZV91c2QYByABKAESFAoMaGFzaHJhdGVfZWhzGAggASgBEhsKE2ZlZV9zaGFyZV9vZl9yZXdhcmQYCSABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAogASgBEiAKGGhhc2hwcmljZV91c2RfcGVyX3BoX2RheRgLIAEoARIlCgdsaW5lYWdlGAwgASgLMhQuaGFzaGRlc2sudjEuTGluZWFnZRI4Cg1uZXh0X3JldGFyZ2V0GA0gASgLMhwuaGFzaGRlc2sudjEuUmV0YXJnZXRPdXRsb29rSACIAQFCEAoOX25leHRfcmV0YXJnZXQiqAIKD1JldGFyZ2V0T3V0bG9vaxIXCg9yZXRhcmdldF9oZWlnaHQYASABKA0SGAoQYmxvY2tzX3JlbWFpbmluZxgCIAEoDRIjChttZWFuX2Jsb2NrX2ludGVydmFsX3NlY29uZHMYAyABKAESMAoMcHJvamVjdGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIcChRwcm9qZWN0ZWRfZGlmZmljdWx0eRgFIAEoARIdChVkaWZmaWN1bHR5X2NoYW5nZV9wY3QYBiABKAESJgoeaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5X2FmdGVyGAcgASgBEiYKHmhhc2hwcmljZV91c2RfcGVyX3BoX2RheV9hZnRlchgIIAEoASLQAgoNQ29tcGFueVZhbHVlZBIUCgx2YWx1YXRpb25faWQYASABKAkSDgoGdGlja2VyGAIgASgJEikKBWFzX29mGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghrbm93bl9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFwoPcHJvZmlsZV92ZXJzaW9uGAUgASgNEhUKDWJ0Y19wcmljZV91c2QYBiABKAESEgoKZGlmZmljdWx0eRgHIAEoARIOCgZoZWlnaHQYCCABKA0SHAoPc2hhcmVfcHJpY2VfdXNkGAkgASgBSACIAQESEwoLcmVzdWx0X2pzb24YCiABKAkSJQoHbGluZWFnZRgLIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCEgoQX3NoYXJlX3ByaWNlX3VzZCKuBQoWQ29tcGFueU1hcmdpblByb2plY3RlZBIVCg1wcm9qZWN0aW9uX2lkGAEgASgJEg4KBnRpY2tlchgCIAEoCRIzCgZzdGF0dXMYAyABKA4yIy5oYXNoZGVzay52MS5NYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEikKBWFzX29mGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg9yZXRhcmdldF9oZWlnaHQYBSABKA0SDgoGaGVpZ2h0GAYgASgNEhoKEmN1cnJlbnRfZGlmZmljdWx0eRgHIAEoARIXCg9uZXh0X2RpZmZpY3VsdHkYCCABKAESHQoVZGlmZmljdWx0eV9jaGFuZ2VfcGN0GAkgASgBEhUKDWJ0Y19wcmljZV91c2QYCiABKAESJgoZcG93ZXJfbWFyZ2luX3JhdGlvX2JlZm9yZRgLIAEoAUgAiAEBEiUKGHBvd2VyX21hcmdpbl9yYXRpb19hZnRlchgMIAEoAUgBiAEBEicKGmFsbF9pbl9tYXJnaW5fcmF0aW9fYmVmb3JlGA0gASgBSAKIAQESJgoZYWxsX2luX21hcmdpbl9yYXRpb19hZnRlchgOIAEoAUgDiAEBEiEKFHByb2plY3RlZF9kaWZmaWN1bHR5GA8gASgBSASIAQESJQoHbGluZWFnZRgQIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2VCHAoaX3Bvd2VyX21hcmdpbl9yYXRpb19iZWZvcmVCGwoZX3Bvd2VyX21hcmdpbl9yYXRpb19hZnRlckIdChtfYWxsX2luX21hcmdpbl9yYXRpb19iZWZvcmVCHAoaX2FsbF9pbl9tYXJnaW5fcmF0aW9fYWZ0ZXJCFwoVX3Byb2plY3RlZF9kaWZmaWN1bHR5IvIBCg9NYWNoaW5lVGFibGVSb3cSDQoFbW9kZWwYASABKAkSFAoMbWFudWZhY3R1cmVyGAIgASgJEhYKDmVmZmljaWVuY3lfanRoGAMgASgBEhQKDGhhc2hyYXRlX3RocxgEIAEoARIPCgdwb3dlcl93GAUgASgBEiMKG2JyZWFrZXZlbl9wb3dlcl91c2RfcGVyX2t3aBgGIAEoARIbChNyZXZlbnVlX3VzZF9wZXJfZGF5GAcgASgBEjkKD2F0X3Bvd2VyX3ByaWNlcxgIIAMoCzIgLmhhc2hkZXNrLnYxLk1hY2hpbmVBdFBvd2VyUHJpY2Ui2AEKE01hY2hpbmVBdFBvd2VyUHJpY2USGQoRcG93ZXJfdXNkX3Blcl9rd2gYASABKAESGgoScHJvZml0X3VzZF9wZXJfZGF5GAIgASgBEioKImJyZWFrZXZlbl9oYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYAyABKAESIwoWc2h1dGRvd25fYnRjX3ByaWNlX3VzZBgEIAEoAUgAiAEBEhMKBnJlZ2lvbhgFIAEoCUgBiAEBQhkKF19zaHV0ZG93bl9idGNfcHJpY2VfdXNkQgkKB19yZWdpb24igQMKFE1hY2hpbmVUYWJsZUNvbXB1dGVkEhEKCW1ldHJpY19pZBgBIAEoCRIpCgVhc19vZhgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGwoTaGFzaHByaWNlX21ldHJpY19pZBgDIAEoCRIgChhoYXNocHJpY2VfdXNkX3Blcl9waF9kYXkYBCABKAESIAoYaGFzaHByaWNlX2J0Y19wZXJfcGhfZGF5GAUgASgBEhUKDWJ0Y19wcmljZV91c2QYBiABKAESIAoYcG93ZXJfcHJpY2VzX3VzZF9wZXJfa3doGAcgAygBEioKBHJvd3MYCCADKAsyHC5oYXNoZGVzay52MS5NYWNoaW5lVGFibGVSb3cSJQoHbGluZWFnZRgJIAEoCzIULmhhc2hkZXNrLnYxLkxpbmVhZ2USPgoVcmVnaW9uYWxfcG93ZXJfcHJpY2VzGAogAygLMh8uaGFzaGRlc2sudjEuUmVnaW9uYWxQb3dlclByaWNlIoQBChJSZWdpb25hbFBvd2VyUHJpY2USDgoGcmVnaW9uGAEgASgJEhkKEXBvd2VyX3VzZF9wZXJfa3doGAIgASgBEi4KCmV2ZW50X3RpbWUYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC21hcmtldF90eXBlGAQgASgJKpIBChZNYXJnaW5Qcm9qZWN0aW9uU3RhdHVzEigKJE1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiYKIk1BUkdJTl9QUk9KRUNUSU9OX1NUQVRVU19QUk9KRUNURUQQARImCiJNQVJHSU5fUFJPSkVDVElPTl9TVEFUVVNfQ09ORklSTUVEEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_hashdesk_v1_lineage]);
 
 /**
  * Network hashprice computed from the latest price and network snapshot.
@@ -857,6 +857,13 @@ export type MachineAtPowerPrice = Message<"hashdesk.v1.MachineAtPowerPrice"> & {
    * @generated from field: optional double shutdown_btc_price_usd = 4;
    */
   shutdownBtcPriceUsd?: number | undefined;
+
+  /**
+   * Set when the power price is a region's observed price rather than a reference price.
+   *
+   * @generated from field: optional string region = 5;
+   */
+  region?: string | undefined;
 };
 
 /**
@@ -891,6 +898,13 @@ export type MachineAtPowerPriceJson = {
    * @generated from field: optional double shutdown_btc_price_usd = 4;
    */
   shutdownBtcPriceUsd?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Set when the power price is a region's observed price rather than a reference price.
+   *
+   * @generated from field: optional string region = 5;
+   */
+  region?: string;
 };
 
 /**
@@ -957,11 +971,19 @@ export type MachineTableComputed = Message<"hashdesk.v1.MachineTableComputed"> &
   rows: MachineTableRow[];
 
   /**
-   * Input: the hashprice figure (event type hashdesk.v1.HashpriceComputed); the table's methodology version.
+   * Inputs: the hashprice figure (event type hashdesk.v1.HashpriceComputed) and each regional power price; the table's methodology version.
    *
    * @generated from field: hashdesk.v1.Lineage lineage = 9;
    */
   lineage?: Lineage | undefined;
+
+  /**
+   * Each region's newest observed power price (ingest.power.observed.v1) that is not negative, by region.
+   * Every row's at_power_prices holds the reference prices first, then one per regional price (region set).
+   *
+   * @generated from field: repeated hashdesk.v1.RegionalPowerPrice regional_power_prices = 10;
+   */
+  regionalPowerPrices: RegionalPowerPrice[];
 };
 
 /**
@@ -1021,11 +1043,19 @@ export type MachineTableComputedJson = {
   rows?: MachineTableRowJson[];
 
   /**
-   * Input: the hashprice figure (event type hashdesk.v1.HashpriceComputed); the table's methodology version.
+   * Inputs: the hashprice figure (event type hashdesk.v1.HashpriceComputed) and each regional power price; the table's methodology version.
    *
    * @generated from field: hashdesk.v1.Lineage lineage = 9;
    */
   lineage?: LineageJson;
+
+  /**
+   * Each region's newest observed power price (ingest.power.observed.v1) that is not negative, by region.
+   * Every row's at_power_prices holds the reference prices first, then one per regional price (region set).
+   *
+   * @generated from field: repeated hashdesk.v1.RegionalPowerPrice regional_power_prices = 10;
+   */
+  regionalPowerPrices?: RegionalPowerPriceJson[];
 };
 
 /**
@@ -1034,6 +1064,75 @@ export type MachineTableComputedJson = {
  */
 export const MachineTableComputedSchema: GenMessage<MachineTableComputed, {jsonType: MachineTableComputedJson}> = /*@__PURE__*/
   messageDesc(file_hashdesk_v1_valuation, 6);
+
+/**
+ * The newest power price valuation has seen for one region.
+ *
+ * @generated from message hashdesk.v1.RegionalPowerPrice
+ */
+export type RegionalPowerPrice = Message<"hashdesk.v1.RegionalPowerPrice"> & {
+  /**
+   * e.g. "EIA:TX:IND" or "ERCOT:DAM:HB_WEST".
+   *
+   * @generated from field: string region = 1;
+   */
+  region: string;
+
+  /**
+   * @generated from field: double power_usd_per_kwh = 2;
+   */
+  powerUsdPerKwh: number;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp event_time = 3;
+   */
+  eventTime?: Timestamp | undefined;
+
+  /**
+   * "retail" or "wholesale".
+   *
+   * @generated from field: string market_type = 4;
+   */
+  marketType: string;
+};
+
+/**
+ * The newest power price valuation has seen for one region.
+ *
+ * @generated from message hashdesk.v1.RegionalPowerPrice
+ */
+export type RegionalPowerPriceJson = {
+  /**
+   * e.g. "EIA:TX:IND" or "ERCOT:DAM:HB_WEST".
+   *
+   * @generated from field: string region = 1;
+   */
+  region?: string;
+
+  /**
+   * @generated from field: double power_usd_per_kwh = 2;
+   */
+  powerUsdPerKwh?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * @generated from field: google.protobuf.Timestamp event_time = 3;
+   */
+  eventTime?: TimestampJson;
+
+  /**
+   * "retail" or "wholesale".
+   *
+   * @generated from field: string market_type = 4;
+   */
+  marketType?: string;
+};
+
+/**
+ * Describes the message hashdesk.v1.RegionalPowerPrice.
+ * Use `create(RegionalPowerPriceSchema)` to create a new message.
+ */
+export const RegionalPowerPriceSchema: GenMessage<RegionalPowerPrice, {jsonType: RegionalPowerPriceJson}> = /*@__PURE__*/
+  messageDesc(file_hashdesk_v1_valuation, 7);
 
 /**
  * Whether a margin change is projected before a difficulty adjustment or confirmed after it landed.
