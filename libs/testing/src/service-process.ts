@@ -37,7 +37,9 @@ export class ServiceProcess {
 
   async start(readyTimeoutMs = 60_000): Promise<this> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'scripts', 'register.js'), join(REPO_ROOT, 'services', this.name, 'src', 'main.ts')], {
+    // HASHDESK_CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (benchmarks: where the time goes).
+    const profile = process.env.HASHDESK_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.HASHDESK_CPU_PROF_DIR] : [];
+    const child = spawn(process.execPath, [...profile, '-r', join(REPO_ROOT, 'scripts', 'register.js'), join(REPO_ROOT, 'services', this.name, 'src', 'main.ts')], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
