@@ -11,9 +11,10 @@
 // Prints one JSON line: inputs read, a sha256 over every rebuilt event (topic, key, ce_id, ce_type,
 // ce_time, subject, payload bytes, in outbox order), so the same inputs give the same digest on every
 // run, and per topic how many rebuilt events the live service published with byte-identical payloads.
-// Figures whose inputs arrived live in another order than event time can differ (a snapshot that came
-// after its price was first paired with an older one); a company valuation with the same id is always
-// identical. --out writes the events as NDJSON. Exit 0; 2 on bad arguments; 1 on any other error.
+// Figures whose inputs arrived live in another order than event time can differ (a price that came
+// before its snapshot was first paired with an older one); a company valuation with the same id has the
+// same figures (its known_at comes from the first copy of each input on the topic). --out writes the
+// events as NDJSON. Exit 0; 2 on bad arguments; 1 on any other error.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
