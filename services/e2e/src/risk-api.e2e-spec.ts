@@ -55,6 +55,33 @@ describe('risk API', () => {
     expect(stored.body.state).toMatchObject({ breached: false, peakUsd: 12.5 });
   }, 90_000);
 
+  it('given a breached fixed line, when its level is patched, then the state is kept and no signal repeats; bad patches name the field and change nothing', async () => {
+    const alerts = await stack.probe(Topics.alertRaised);
+    const entry = await call('POST', '/v1/risk/watchlist', { ticker: 'CLSK' });
+    const line = await call('POST', `/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'fixed', entryPriceUsd: 10, dropRatio: 0.1 });
+    const linePath = `/v1/risk/watchlist/${entry.body.entryId}/lines/${line.body.lineId}`;
+    const quote = (priceUsd: number, day: number) => call('POST', '/v1/risk/equity-quotes', { ticker: 'CLSK', priceUsd, observedAt: new Date(Date.UTC(2025, 10, day, 21)).toISOString() });
+    expect((await quote(8.5, 3)).body).toEqual({ duplicate: false, alerts: 1 }); // below 9: breach
+
+    const patched = await call('PATCH', linePath, { dropRatio: 0.2 });
+    expect(patched.status).toBe(200);
+    expect(patched.body.definition).toMatchObject({ kind: 'fixed', entryPriceUsd: 10, dropRatio: 0.2 });
+    expect(patched.body.state.breached).toBe(true);
+    // Still below the new level of 8: breached already, so nothing new; 8.5 clears 8 × 1.02 = 8.16: one recovery.
+    expect((await quote(7.9, 4)).body).toEqual({ duplicate: false, alerts: 0 });
+    expect((await quote(8.5, 5)).body).toEqual({ duplicate: false, alerts: 1 });
+    await alerts.waitFor((events) => events.filter((e) => e.message.subject === 'CLSK').length >= 2, 30_000);
+    expect(alerts.events.filter((e) => e.message.subject === 'CLSK').map((e) => e.message.severity)).toEqual([2, 1]);
+
+    for (const [body, field] of [[{ dropRatio: 5 }, 'dropRatio'], [{ kind: 'trailing' }, 'kind'], [{ recoveryMarginRatio: -1 }, 'recoveryMarginRatio']] as const) {
+      const bad = await call('PATCH', linePath, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.violations.map((v: { field: string }) => v.field)).toContain(field);
+    }
+    expect((await call('GET', linePath)).body.definition).toMatchObject({ dropRatio: 0.2 });
+    expect((await call('PATCH', `/v1/risk/watchlist/${entry.body.entryId}/lines/00000000-0000-4000-8000-000000000000`, { dropRatio: 0.3 })).status).toBe(404);
+  }, 60_000);
+
   it('given bad requests, when posted, then the 400 names the field', async () => {
     const entry = await call('POST', '/v1/risk/watchlist', { ticker: 'MARA' });
     const missing = await call('POST', `/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'trailing' });

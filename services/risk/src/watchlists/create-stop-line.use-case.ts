@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { companyMetrics, validateStopLine, type StopLine } from '@hashdesk/economics';
+import { badRequest, flattenValidationErrors } from '@hashdesk/platform';
 import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';
-import type { CreateStopLineRequestDto } from './dto/stop-line.request.dto';
+import { CreateStopLineRequestDto, type UpdateStopLineRequestDto } from './dto/stop-line.request.dto';
 import { WatchlistsRepository, type StopLineView } from './watchlists.repository';
 
-/** Adds a line to a watchlist entry; break-even levels not given are derived from the company at the current market. */
+/**
+ * Adds a line to a watchlist entry (break-even levels not given are derived from the company at the
+ * current market), or changes one: the change is merged into the line and validated whole.
+ */
 @Injectable()
 export class CreateStopLineUseCase {
   constructor(
@@ -19,6 +25,21 @@ export class CreateStopLineUseCase {
     const entry = await this.repository.getEntry(entryId);
     const line = validateStopLine(await this.toLine(entry.ticker, dto));
     return this.repository.addLine(entry, line);
+  }
+
+  /**
+   * Changes a line's fields, never its kind. Its state (breached or not, peak, ATR) is kept, so a line
+   * already breached does not signal again because its level moved: the next observation is judged
+   * against the new level with the usual hysteresis.
+   */
+  async update(entryId: string, lineId: string, patch: UpdateStopLineRequestDto): Promise<StopLineView> {
+    const current = await this.repository.getLine(entryId, lineId);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const merged = plainToInstance(CreateStopLineRequestDto, { ...current.definition, ...given, kind: current.kind });
+    const errors = await validate(merged, { forbidUnknownValues: true });
+    if (errors.length > 0) throw badRequest(flattenValidationErrors(errors));
+    const line = validateStopLine(await this.toLine(current.ticker, merged));
+    return this.repository.updateLine(entryId, lineId, line);
   }
 
   private async toLine(ticker: string, d: CreateStopLineRequestDto): Promise<StopLine> {

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { CreateStopLineUseCase } from './create-stop-line.use-case';
 import { EquityQuoteRequestDto } from './dto/equity-quote.request.dto';
-import { CreateStopLineRequestDto } from './dto/stop-line.request.dto';
+import { CreateStopLineRequestDto, UpdateStopLineRequestDto } from './dto/stop-line.request.dto';
 import { CreateWatchlistEntryRequestDto } from './dto/watchlist-entry.request.dto';
 import { RecordEquityQuoteUseCase } from './record-equity-quote.use-case';
 import { WatchlistsRepository, type StopLineView, type WatchlistEntryView } from './watchlists.repository';
@@ -56,6 +56,12 @@ export class WatchlistsController {
   @Get('watchlist/:entryId/lines/:lineId')
   getLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string): Promise<StopLineView> {
     return this.repository.getLine(entryId, lineId);
+  }
+
+  @Patch('watchlist/:entryId/lines/:lineId')
+  @ApiOperation({ summary: 'Change a stop line (any field but its kind); its state is kept, so moving the level raises no signal by itself' })
+  updateLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string, @Body() body: UpdateStopLineRequestDto): Promise<StopLineView> {
+    return this.createLine.update(entryId, lineId, body);
   }
 
   @Delete('watchlist/:entryId/lines/:lineId')

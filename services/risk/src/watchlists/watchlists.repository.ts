@@ -75,6 +75,14 @@ export class WatchlistsRepository {
     return lineView(line);
   }
 
+  /** Replaces a line's definition and keeps its state. */
+  async updateLine(entryId: string, lineId: string, line: StopLine): Promise<StopLineView> {
+    const repository = this.dataSource.getRepository(StopLineEntity);
+    const result = await repository.update({ entryId, lineId }, { definition: line, updatedAt: new Date() });
+    if (!result.affected) throw new RiskException(RiskExceptionCode.STOP_LINE_NOT_FOUND, `no stop line ${lineId} on watchlist entry ${entryId}`);
+    return this.getLine(entryId, lineId);
+  }
+
   async deleteLine(entryId: string, lineId: string): Promise<void> {
     const result = await this.dataSource.getRepository(StopLineEntity).delete({ entryId, lineId });
     if (!result.affected) throw new RiskException(RiskExceptionCode.STOP_LINE_NOT_FOUND, `no stop line ${lineId} on watchlist entry ${entryId}`);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateIf } from 'class-validator';
 import { STOP_LINE_KINDS, type StopLineKind } from '@hashdesk/economics';
 
@@ -94,3 +94,9 @@ export class CreateStopLineRequestDto {
   @Max(0.99)
   recoveryMarginRatio?: number;
 }
+
+/**
+ * A change to a line: any of its fields but the kind. The merged line is validated as a whole by the
+ * rules above (a field's rule depends on the line's kind), so a 400 still names the field.
+ */
+export class UpdateStopLineRequestDto extends PartialType(OmitType(CreateStopLineRequestDto, ['kind'] as const)) {}
