@@ -8,6 +8,7 @@ export * from './topic-namespace';
 export * from './topic-admin';
 export * from './trace-context';
 export * from './event-envelope';
+export * from './derived-event-id';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';

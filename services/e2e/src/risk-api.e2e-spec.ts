@@ -106,7 +106,8 @@ describe('risk API', () => {
     const company = await call('GET', `/v1/risk/companies/RIOT?${query}`);
     expect(company.status).toBe(200);
     expect(company.body.standingScenarios.scenarios).toHaveLength(13);
-    expect(company.body.balanceSheetRisk.riskScore.weights).toEqual({ leverage: 0.25, runway: 0.25, scenarioFragility: 0.2, powerPriceExposure: 0.15, dilution: 0.15 });
+    expect(company.body.balanceSheetRisk.riskScore.weights).toEqual({ leverage: 0.25, runway: 0.25, scenarioFragility: 0.2, powerPriceExposure: 0.15, dilution: 0.15, policy: 0.15 });
+    expect(company.body.balanceSheetRisk.riskScore.components.policy).toBe(0); // an empty register: no adverse decision
     const adHoc = await call('POST', '/v1/risk/scenarios', { ticker: 'RIOT', market, shock: { btcPriceChangeRatio: -0.3 }, assumptions: { otherDirectCostUsdPerBtc: 5_000 } });
     expect(adHoc.status).toBe(200);
     expect(adHoc.body.scenarios[0]).toMatchObject({ name: 'ad hoc', btcPriceUsd: expect.closeTo(87_133.51 * 0.7, 6) });

@@ -8,6 +8,7 @@ import { BackfillModule } from './backfill/backfill.module';
 import { CompaniesModule } from './companies/companies.module';
 import { LiveModule } from './live/live.module';
 import { ObservationsModule } from './observations/observations.module';
+import { PolicyModule } from './policy/policy.module';
 
 @Module({})
 export class IngestAppModule {
@@ -20,11 +21,12 @@ export class IngestAppModule {
           infra: config,
           entities: ingestEntities,
           migrations: ingestMigrations,
-          topics: [specOf(Topics.priceObserved), specOf(Topics.equityObserved), specOf(Topics.powerObserved), specOf(Topics.networkObserved), specOf(Topics.observationQuarantined), specOf(Topics.companyProfileRecorded)],
+          topics: [specOf(Topics.priceObserved), specOf(Topics.equityObserved), specOf(Topics.powerObserved), specOf(Topics.networkObserved), specOf(Topics.observationQuarantined), specOf(Topics.companyProfileRecorded), specOf(Topics.policyEventRecorded)],
         }),
         ObservationsModule,
         BackfillModule,
         CompaniesModule,
+        PolicyModule,
         ...(options.live === false ? [] : [LiveModule.register(config)]),
       ],
     };

@@ -5,6 +5,7 @@ import { CompanyMarginProjectedSchema, CompanyValuedSchema, HashpriceComputedSch
 import { AlertRaisedSchema, ScenariosEvaluatedSchema } from '../gen/hashdesk/v1/risk_pb';
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
+import { PolicyEventRecordedSchema } from '../gen/hashdesk/v1/policy_pb';
 import { defineTopic, type TopicEntry } from './topic-entry';
 
 /** Network-wide events share one key so that they stay in order. */
@@ -82,6 +83,16 @@ export const Topics = {
     partitions: 1,
     cleanupPolicy: 'compact',
     producer: 'valuation',
+  }),
+  policyEventRecorded: defineTopic({
+    name: 'ingest.policy-event.recorded.v1',
+    schema: PolicyEventRecordedSchema,
+    // One jurisdiction's decisions stay in order; a company's events can span jurisdictions, so the ticker would not order them.
+    keyDescription: 'jurisdiction, e.g. US-NY',
+    key: (m) => m.jurisdiction,
+    partitions: 3,
+    cleanupPolicy: 'delete',
+    producer: 'ingest',
   }),
   companyProfileRecorded: defineTopic({
     name: 'ingest.company-profile.recorded.v1',

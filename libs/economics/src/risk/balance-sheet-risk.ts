@@ -22,19 +22,50 @@ import type { StandingScenarioResult } from './standing-scenarios';
  *   scenario fragility    0.20   share of the standing scenarios whose all-in margin is negative
  *   power-price exposure  0.15   1 − fixed-price share × min(1, term years ÷ 5)
  *   dilution              0.15   clamp(convertible dilution ÷ 0.25)
- * Six turns of leverage, no runway, a loss in every stress, fully floating power and a quarter of the
- * equity in convertibles each score 1. Policy and permit events are not part of the score yet (their
- * register is not ingested).
+ *   policy                0.15   clamp(Σ −impactᵢ/3 · ½^(ageᵢ/365 d)) over the policy and permit events
+ *                                naming the company, in force by the as-of (impact −3 … +3: adverse
+ *                                ones add, favourable ones offset); unknown unless a register is given
+ * Six turns of leverage, no runway, a loss in every stress, fully floating power, a quarter of the
+ * equity in convertibles and a severe adverse decision this year (a permit denied) each score 1; the
+ * policy weight of an event halves every year.
  */
 
-export const RISK_SCORE_WEIGHTS = Object.freeze({ leverage: 0.25, runway: 0.25, scenarioFragility: 0.2, powerPriceExposure: 0.15, dilution: 0.15 });
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+export const RISK_SCORE_WEIGHTS = Object.freeze({ leverage: 0.25, runway: 0.25, scenarioFragility: 0.2, powerPriceExposure: 0.15, dilution: 0.15, policy: 0.15 });
 export type RiskScoreComponent = keyof typeof RISK_SCORE_WEIGHTS;
 
-export const RISK_SCORE_SCALES = Object.freeze({ netDebtToEbitdaAtMax: 6, runwayMonthsAtZero: 24, fixedPriceTermYearsAtFull: 5, dilutionAtMax: 0.25 });
+export const RISK_SCORE_SCALES = Object.freeze({ netDebtToEbitdaAtMax: 6, runwayMonthsAtZero: 24, fixedPriceTermYearsAtFull: 5, dilutionAtMax: 0.25, policyImpactAtMax: 3, policyHalfLifeDays: 365 });
+
+/** One entry of the policy and permit register, as the score reads it. */
+export interface PolicyEventImpact {
+  /** −3 (severe adverse) … +3 (favourable), never 0. */
+  readonly impact: number;
+  /** When it takes or took effect. */
+  readonly effectiveAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The policy component in [0, 1]: each event in force by `asOf` weighs −impact/3, halved for every
+ * year since it took effect; favourable events offset adverse ones; the sum is clamped to [0, 1].
+ */
+export function policyRiskComponent(events: readonly PolicyEventImpact[], asOf: Date): number {
+  let sum = 0;
+  for (const e of events) {
+    const ageDays = (asOf.getTime() - e.effectiveAt.getTime()) / DAY_MS;
+    if (ageDays < 0) continue; // not in force yet
+    sum += (-e.impact / RISK_SCORE_SCALES.policyImpactAtMax) * 0.5 ** (ageDays / RISK_SCORE_SCALES.policyHalfLifeDays);
+  }
+  return clamp01(sum);
+}
 
 export interface BalanceSheetRiskOptions {
   /** Conversion price of the convertible notes, USD per share. Default: the market's share price. */
   readonly convertibleConversionPriceUsd?: number;
+  /** The register's events naming the company, and the time they are judged at; without them the policy component is unknown. */
+  readonly policy?: { readonly events: readonly PolicyEventImpact[]; readonly asOf: Date };
 }
 
 export interface BalanceSheetRisk {
@@ -56,7 +87,6 @@ export interface BalanceSheetRisk {
   readonly notes: Readonly<Record<string, string>>;
 }
 
-const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 export function balanceSheetRisk(profile: CompanyProfile, metrics: CompanyMetrics, scenarios: StandingScenarioResult | null, options: BalanceSheetRiskOptions = {}): BalanceSheetRisk {
   const notes: Record<string, string> = {};
@@ -106,7 +136,9 @@ export function balanceSheetRisk(profile: CompanyProfile, metrics: CompanyMetric
     powerPriceExposure:
       fixedPricePowerShareRatio === null ? null : 1 - fixedPricePowerShareRatio * Math.min(1, (fixedPriceRemainingTermYears ?? 0) / RISK_SCORE_SCALES.fixedPriceTermYearsAtFull),
     dilution: convertibleDilutionRatio === null ? null : clamp01(convertibleDilutionRatio / RISK_SCORE_SCALES.dilutionAtMax),
+    policy: options.policy === undefined ? null : policyRiskComponent(options.policy.events, options.policy.asOf),
   };
+  if (options.policy === undefined) notes.policy = 'no policy and permit register given';
   return {
     netDebtUsd,
     netDebtToEbitda,

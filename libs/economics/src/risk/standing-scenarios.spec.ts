@@ -94,15 +94,17 @@ describe('balance-sheet risk', () => {
     const profile = withContracts(syntheticProfile());
     const risk = balanceSheetRisk(profile, companyMetrics(profile, market), null, { convertibleConversionPriceUsd: 40 });
     expect(risk.convertibleSharesIfConverted).toBe(5_000_000);
-    expect(risk.riskScore.unknownComponents).toEqual(['scenarioFragility']);
+    expect(risk.riskScore.unknownComponents).toEqual(['scenarioFragility', 'policy']);
   });
 
   it('given components, when scored, then the score is the weighted mean of the known ones × 100 (hand)', () => {
     // (0.25·1 + 0.25·0 + 0.15·0.5) / (0.25 + 0.25 + 0.15) = 0.325 / 0.65 = 0.5
-    const s = riskScore({ leverage: 1, runway: 0, scenarioFragility: null, powerPriceExposure: 0.5, dilution: null });
+    const s = riskScore({ leverage: 1, runway: 0, scenarioFragility: null, powerPriceExposure: 0.5, dilution: null, policy: null });
     expect(s.score).toBeCloseTo(50, 12);
-    expect(s.unknownComponents).toEqual(['scenarioFragility', 'dilution']);
-    expect(riskScore({ leverage: null, runway: null, scenarioFragility: null, powerPriceExposure: null, dilution: null }).score).toBeNull();
+    expect(s.unknownComponents).toEqual(['scenarioFragility', 'dilution', 'policy']);
+    expect(riskScore({ leverage: null, runway: null, scenarioFragility: null, powerPriceExposure: null, dilution: null, policy: null }).score).toBeNull();
+    // with a policy component of 1: (0.325 + 0.15) / (0.65 + 0.15) = 0.59375
+    expect(riskScore({ leverage: 1, runway: 0, scenarioFragility: null, powerPriceExposure: 0.5, dilution: null, policy: 1 }).score).toBeCloseTo(59.375, 12);
   });
 
   it('given a profile with no power contracts and no convertibles figure, when assessed, then those figures are null with a note', () => {

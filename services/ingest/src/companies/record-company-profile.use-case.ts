@@ -5,7 +5,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CompanyProfileRecordedSchema, SubmittedSharePriceSchema, Topics } from '@hashdesk/contracts';
 import { EconomicsInputError, parseCompanyProfile, type CompanyProfile } from '@hashdesk/economics';
-import type { OutboxRelay, OutboxWriter } from '@hashdesk/messaging';
+import { derivedEventId, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import { canonicalJson } from './canonical-json.util';
 import { applyFigure, endOfAsOf, SHARE_PRICE_PATH, type SubmittedFigure } from './company-figure.util';
@@ -132,8 +132,7 @@ function resultOf(row: CompanyProfileVersionEntity, published: boolean): RecordP
 }
 
 export function versionIdFor(ticker: string, contentSha256: string): string {
-  const digest = createHash('sha256').update(`company-profile|${ticker}|${contentSha256}`).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return derivedEventId('company-profile', ticker, contentSha256);
 }
 
 function figureViolation(field: string, rule: string, message: string): CompanyProfileException {

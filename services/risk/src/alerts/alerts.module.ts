@@ -7,6 +7,9 @@ import { MarketResolverService } from '../market/market-resolver.service';
 import { MarketStateRepository } from '../market/market-state.repository';
 import { RunMonteCarloUseCase } from '../monte-carlo/run-monte-carlo.use-case';
 import { MonteCarloController } from '../monte-carlo/monte-carlo.controller';
+import { PolicyRegisterController } from '../policy/policy-register.controller';
+import { PolicyRegisterRepository } from '../policy/policy-register.repository';
+import { RecordPolicyEventUseCase } from '../policy/record-policy-event.use-case';
 import { CompanyRiskUseCase } from '../scenarios/company-risk.use-case';
 import { CompanyScenariosUseCase } from '../scenarios/company-scenarios.use-case';
 import { EvaluateCompanyValuedUseCase } from '../scenarios/evaluate-company-valued.use-case';
@@ -23,14 +26,15 @@ import { EvaluateHashpriceUseCase } from './evaluate-hashprice.use-case';
 /**
  * The risk service's features: the hashprice consumer (floor rule, economic stop lines, default
  * market), the company-valuation consumer (standing scenarios, risk score, the company's economic
- * lines), watchlists and stop lines, standing and ad hoc scenarios, the Monte Carlo worker pool.
+ * lines), the policy and permit register, watchlists and stop lines, standing and ad hoc scenarios,
+ * the Monte Carlo worker pool.
  */
 @Module({})
 export class AlertsModule implements OnModuleInit {
   static register(configProvider: Provider): DynamicModule {
     return {
       module: AlertsModule,
-      controllers: [AlertsController, WatchlistsController, ScenariosController, MonteCarloController],
+      controllers: [AlertsController, WatchlistsController, ScenariosController, MonteCarloController, PolicyRegisterController],
       providers: [
         configProvider,
         EvaluateHashpriceUseCase,
@@ -46,6 +50,8 @@ export class AlertsModule implements OnModuleInit {
         ScenarioEvaluationsRepository,
         EvaluateCompanyValuedUseCase,
         CompanyScenariosUseCase,
+        PolicyRegisterRepository,
+        RecordPolicyEventUseCase,
       ],
     };
   }
@@ -55,11 +61,13 @@ export class AlertsModule implements OnModuleInit {
     private readonly useCase: EvaluateHashpriceUseCase,
     private readonly equityQuotes: RecordEquityQuoteUseCase,
     private readonly companyValued: EvaluateCompanyValuedUseCase,
+    private readonly policyEvents: RecordPolicyEventUseCase,
   ) {}
 
   onModuleInit(): void {
     this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.useCase.execute(event));
     this.consumer.subscribe(Topics.equityObserved, (event) => this.equityQuotes.onObserved(event));
     this.consumer.subscribe(Topics.companyValued, (event) => this.companyValued.execute(event));
+    this.consumer.subscribe(Topics.policyEventRecorded, (event) => this.policyEvents.execute(event));
   }
 }

@@ -6,6 +6,7 @@ import {
 import { fromEconomicsError } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';
+import { PolicyRegisterRepository, type PolicyEventView } from '../policy/policy-register.repository';
 import type { AdHocScenarioRequestDto } from './dto/ad-hoc-scenario.request.dto';
 import type { CompanyRiskQueryDto } from './dto/company-risk.query.dto';
 
@@ -13,6 +14,8 @@ export interface CompanyRisk {
   ticker: string;
   standingScenarios: StandingScenarioResult;
   balanceSheetRisk: BalanceSheetRisk;
+  /** The register entries naming the company, in force now: what the score's policy component reads. */
+  policyEvents: PolicyEventView[];
 }
 
 const defined = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -23,18 +26,21 @@ export class CompanyRiskUseCase {
   constructor(
     private readonly profiles: CompanyProfilesService,
     private readonly markets: MarketResolverService,
+    private readonly policy: PolicyRegisterRepository,
   ) {}
 
   async companyRisk(ticker: string, query: CompanyRiskQueryDto): Promise<CompanyRisk> {
     const profile = this.profiles.get(ticker);
     const { otherDirectCostUsdPerBtc, sgaExSbcUsdPerBtc, interestUsdPerBtc, convertibleConversionPriceUsd, ...marketFields } = query;
     const market = await this.markets.resolve(marketFields, 'query');
+    const asOf = new Date();
+    const policyEvents = await this.policy.forCompany(profile.ticker, asOf);
     const options: CompanyValuationOptions = { company: defined({ otherDirectCostUsdPerBtc, sgaExSbcUsdPerBtc, interestUsdPerBtc }), valuation: { excludeIncompleteHpcContracts: true } };
     return mapEconomics(() => {
       const standingScenarios = runStandingScenarios(profile, market, options, STANDING_SCENARIOS);
       const metrics = companyMetrics(profile, market, options.company);
-      const risk = balanceSheetRisk(profile, metrics, standingScenarios, defined({ convertibleConversionPriceUsd }));
-      return { ticker: profile.ticker, standingScenarios, balanceSheetRisk: risk };
+      const risk = balanceSheetRisk(profile, metrics, standingScenarios, { ...defined({ convertibleConversionPriceUsd }), policy: { events: policyEvents, asOf } });
+      return { ticker: profile.ticker, standingScenarios, balanceSheetRisk: risk, policyEvents };
     }, 'query.');
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from '@hashdesk/observability';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import type { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
 import { EvaluateCompanyValuedUseCase } from './evaluate-company-valued.use-case';
+import type { PolicyRegisterRepository } from '../policy/policy-register.repository';
 import type { ScenarioEvaluationsRepository } from './scenario-evaluations.repository';
 
 const asOf = new Date('2025-10-01T12:00:00Z');
@@ -31,16 +32,18 @@ function given(firstDelivery: boolean) {
   const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn(), debug: jest.fn() };
   const evaluations = { save: jest.fn().mockResolvedValue(true) };
   const stopLines = { onMarket: jest.fn().mockResolvedValue(0) };
+  const policyEvent = { eventId: 'policy-1', jurisdiction: 'US-TX', tickers: ['RIOT'], kind: 'curtailment-order', impact: -2, effectiveAt: new Date('2025-09-01T00:00:00Z') };
+  const policy = { forCompany: jest.fn().mockResolvedValue([policyEvent]) };
   const useCase = new EvaluateCompanyValuedUseCase(
     dataSource, outbox as unknown as OutboxWriter, relay as unknown as OutboxRelay, logger as unknown as Logger, new CompanyProfilesService(),
-    evaluations as unknown as ScenarioEvaluationsRepository, stopLines as unknown as EvaluateStopLinesService,
+    evaluations as unknown as ScenarioEvaluationsRepository, stopLines as unknown as EvaluateStopLinesService, policy as unknown as PolicyRegisterRepository,
   );
-  return { useCase, outbox, relay, evaluations, stopLines };
+  return { useCase, outbox, relay, evaluations, stopLines, policy };
 }
 
 describe('EvaluateCompanyValuedUseCase', () => {
   it('given a first delivery of a RIOT valuation, when handled, then it stores, publishes keyed by RIOT and judges only RIOT\'s economic lines, in one transaction', async () => {
-    const { useCase, outbox, relay, evaluations, stopLines } = given(true);
+    const { useCase, outbox, relay, evaluations, stopLines, policy } = given(true);
     await useCase.execute(eventOf('RIOT'));
     expect(evaluations.save).toHaveBeenCalledTimes(1);
     expect(evaluations.save.mock.calls[0][1]).toMatchObject({ ticker: 'RIOT', asOf, valuationEventId: 'valuation-event-1', market: { btcPriceUsd: 110_000, feesBtcPerBlock: 0.02 } });
@@ -48,6 +51,10 @@ describe('EvaluateCompanyValuedUseCase', () => {
     const published = outbox.add.mock.calls[0][1];
     expect(published).toMatchObject({ entry: Topics.scenariosEvaluated, subject: 'RIOT', eventTime: asOf });
     expect(published.eventId).toBe(published.message.evaluationId);
+    // The register entries in force by the as-of feed the score and join the lineage.
+    expect(policy.forCompany).toHaveBeenCalledWith('RIOT', asOf);
+    expect(published.message.unknownRiskComponents).not.toContain('policy');
+    expect(published.message.lineage.inputs.map((i: { eventId: string }) => i.eventId)).toEqual(['valuation-event-1', 'policy-1']);
     expect(stopLines.onMarket).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ btcPriceUsd: 110_000 }), expect.any(Number),
       { eventId: 'valuation-event-1', eventType: Topics.companyValued.schema.typeName, eventTime: asOf },
       { ticker: 'RIOT', kinds: ['break-even-btc-price', 'runway-floor', 'loan-to-value'] });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
-import { ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
+import { PolicyEventRecordedSchema, ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
 import {
   balanceSheetRisk, companyMetrics, EconomicsInputError, resolveMarket, runStandingScenarios, STANDING_SCENARIOS, type CompanyValuationOptions, type StopLineKind,
 } from '@hashdesk/economics';
@@ -10,6 +10,7 @@ import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRel
 import { DATA_SOURCE, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { PolicyRegisterRepository } from '../policy/policy-register.repository';
 import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
 import { asOfOf, marketOfValuation, scenariosEvaluatedFor } from './scenario-evaluation.mapper';
 import { ScenarioEvaluationsRepository } from './scenario-evaluations.repository';
@@ -33,6 +34,7 @@ export class EvaluateCompanyValuedUseCase {
     private readonly profiles: CompanyProfilesService,
     private readonly evaluations: ScenarioEvaluationsRepository,
     private readonly stopLines: EvaluateStopLinesService,
+    private readonly policy: PolicyRegisterRepository,
   ) {}
 
   async execute(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<void> {
@@ -47,17 +49,20 @@ export class EvaluateCompanyValuedUseCase {
     const asOf = asOfOf(valued);
     const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true, valuationDate: asOf.toISOString().slice(0, 10) } };
     const profile = this.profiles.get(ticker);
+    // The register as risk holds it, in force by the valuation's as-of; the entries used join the lineage.
+    const policyEvents = await this.policy.forCompany(ticker, asOf);
     let computed;
     try {
       const standingScenarios = runStandingScenarios(profile, market, options, STANDING_SCENARIOS);
-      const risk = balanceSheetRisk(profile, companyMetrics(profile, market, options.company), standingScenarios);
+      const risk = balanceSheetRisk(profile, companyMetrics(profile, market, options.company), standingScenarios, { policy: { events: policyEvents, asOf } });
       computed = { standingScenarios, risk, hashprice: resolveMarket(market).hashpriceUsdPerPhDay };
     } catch (error) {
       if (error instanceof EconomicsInputError) throw new PoisonMessageError('INVALID_MARKET', `${error.field}: ${error.rule}`);
       throw error;
     }
     const source = { eventId: event.meta.id, eventType: event.meta.type, eventTime: event.meta.time };
-    const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk);
+    const policyRefs = policyEvents.map((e) => ({ eventId: e.eventId, eventType: PolicyEventRecordedSchema.typeName, eventTime: e.effectiveAt }));
+    const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk, policyRefs);
 
     const published = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;

@@ -74,6 +74,8 @@ export function scenariosEvaluatedFor(
   market: MarketInputs,
   scenarios: StandingScenarioResult,
   risk: BalanceSheetRisk,
+  /** Further inputs, e.g. the policy register entries the score read. */
+  otherInputs: readonly ValuationEventRef[] = [],
 ): ScenariosEvaluated {
   return create(ScenariosEvaluatedSchema, {
     evaluationId: evaluationIdFor(source.eventId),
@@ -92,7 +94,7 @@ export function scenariosEvaluatedFor(
     unknownRiskComponents: [...risk.riskScore.unknownComponents],
     lineage: create(LineageSchema, {
       methodologyVersion: SCENARIO_EVALUATION_METHODOLOGY_VERSION,
-      inputs: [create(InputRefSchema, { eventId: source.eventId, eventType: source.eventType, eventTime: timestampFromDate(source.eventTime) })],
+      inputs: [source, ...otherInputs].map((input) => create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) })),
     }),
   });
 }

@@ -1,10 +1,2 @@
-import { createHash } from 'node:crypto';
-
-/**
- * A UUID-shaped id (version nibble 8, RFC 9562 "custom") derived from its parts: recomputing a figure
- * from the same inputs and methodology gives the same event id, so consumers and replays see one event.
- */
-export function derivedId(...parts: Array<string | number>): string {
-  const digest = createHash('sha256').update(parts.join('|')).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
-}
+/** Valuation's figure ids: derived from the methodology and the inputs (see derivedEventId). */
+export { derivedEventId as derivedId } from '@hashdesk/messaging';
