@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer } from '@hashdesk/messaging';
+import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
 /**
@@ -43,7 +44,10 @@ describe('risk scenarios on company valuations', () => {
     const entry = await post('/v1/risk/watchlist', { ticker: 'RIOT' });
     const line = await post(`/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'break-even-btc-price', levelUsd: 120_000 });
     expect(line.status).toBe(201);
-    expect((await stack.post('/v1/companies/profiles', riot)).status).toBe(202);
+    const profile = await stack.post('/v1/companies/profiles', riot);
+    expect(profile.status).toBe(202);
+    // Risk keeps the version too, and judges the valuation with it.
+    await eventually('the profile version in risk', () => countRows('SELECT count(*) AS n FROM risk.company_profile_version'), (n) => n === 1);
     expect((await stack.post('/v1/observations/btc-price', { priceUsd: 110_000, observedAt: '2025-10-01T12:00:00Z' })).status).toBe(202);
     expect((await stack.post('/v1/observations/network-snapshot', { height: 918_144, difficulty: 150.1e12, feesPerBlockSats: 2_000_000, observedAt: '2025-10-01T12:00:00Z' })).status).toBe(202);
 
@@ -58,8 +62,9 @@ describe('risk scenarios on company valuations', () => {
     expect(event.message.base?.btcPriceUsd).toBe(valuation.message.btcPriceUsd);
     expect(event.message.scenarios[0].btcPriceUsd).toBeCloseTo(valuation.message.btcPriceUsd * 0.8, 6);
     expect(event.message.feesBtcPerBlock).toBeCloseTo(0.02, 12);
-    expect(event.message.lineage?.inputs).toHaveLength(1);
+    expect(event.message.lineage?.inputs).toHaveLength(2);
     expect(event.message.lineage?.inputs[0]).toMatchObject({ eventId: valuation.meta.id, eventType: Topics.companyValued.schema.typeName });
+    expect(event.message.lineage?.inputs[1]).toMatchObject({ eventId: profile.body.versionId, eventType: Topics.companyProfileRecorded.schema.typeName });
     expect(event.message.lineage?.methodologyVersion).toMatch(/^risk\.standing-scenarios\/1 \(hashdesk\.economics\.company\/1/);
     expect(event.meta.id).toBe(event.message.evaluationId);
 
@@ -111,4 +116,18 @@ describe('risk scenarios on company valuations', () => {
     expect(await countRows(`SELECT count(*) AS n FROM risk.processed_message WHERE message_id = '${valuation.meta.id}'`)).toBe(1);
     expect(await countRows(`SELECT count(*) AS n FROM risk.scenario_evaluation WHERE valuation_event_id = '${valuation.meta.id}'`)).toBe(1);
   }, 180_000);
+
+  it('given a restated balance sheet entered through ingest, when the new profile version reaches risk, then the company risk API reads it', async () => {
+    const market = new URLSearchParams({ btcPriceUsd: '110000', difficulty: '150.1e12', height: '918144', feesBtcPerBlock: '0.02', sharePriceUsd: '15' });
+    const before = await get(`/v1/risk/companies/RIOT?${market}`);
+    expect(before.status).toBe(200);
+    const restated = await stack.post('/v1/companies/RIOT/figures', { path: 'balanceSheet.totalDebtUsd', value: 2_000_000_000, asOf: '2025-10-15', source: 'e2e restatement' });
+    expect(restated.status).toBe(202);
+    await eventually('version 2 in risk', () => countRows(`SELECT count(*) AS n FROM risk.company_profile_version WHERE ticker = 'RIOT' AND version = 2`), (n) => n === 1);
+    const after = await get(`/v1/risk/companies/RIOT?${market}`);
+    // The shipped profile states no total debt, so no net debt; version 2 does: net debt = debt − cash.
+    const cashUsd = (riot as { balanceSheet: { cashUsd: { value: number } } }).balanceSheet.cashUsd.value;
+    expect(before.body.balanceSheetRisk.netDebtUsd).toBeNull();
+    expect(after.body.balanceSheetRisk.netDebtUsd).toBeCloseTo(2_000_000_000 - cashUsd, 0);
+  }, 60_000);
 });

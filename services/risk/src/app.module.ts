@@ -18,7 +18,7 @@ export class RiskAppModule {
           infra: config,
           entities: riskEntities,
           migrations: riskMigrations,
-          topics: [Topics.hashpriceComputed, Topics.equityObserved, Topics.companyValued, Topics.policyEventRecorded, Topics.alertRaised, Topics.scenariosEvaluated].map(specOf),
+          topics: [Topics.hashpriceComputed, Topics.equityObserved, Topics.companyValued, Topics.policyEventRecorded, Topics.companyProfileRecorded, Topics.alertRaised, Topics.scenariosEvaluated].map(specOf),
         }),
         AlertsModule.register({ provide: RISK_CONFIG, useValue: config }),
       ],

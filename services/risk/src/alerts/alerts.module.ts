@@ -3,6 +3,7 @@ import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
 import { EVENT_CONSUMER } from '@hashdesk/platform';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { RecordCompanyProfileUseCase } from '../companies/record-company-profile.use-case';
 import { MarketResolverService } from '../market/market-resolver.service';
 import { MarketStateRepository } from '../market/market-state.repository';
 import { RunMonteCarloUseCase } from '../monte-carlo/run-monte-carlo.use-case';
@@ -52,6 +53,7 @@ export class AlertsModule implements OnModuleInit {
         CompanyScenariosUseCase,
         PolicyRegisterRepository,
         RecordPolicyEventUseCase,
+        RecordCompanyProfileUseCase,
       ],
     };
   }
@@ -62,6 +64,7 @@ export class AlertsModule implements OnModuleInit {
     private readonly equityQuotes: RecordEquityQuoteUseCase,
     private readonly companyValued: EvaluateCompanyValuedUseCase,
     private readonly policyEvents: RecordPolicyEventUseCase,
+    private readonly profileVersions: RecordCompanyProfileUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -69,5 +72,6 @@ export class AlertsModule implements OnModuleInit {
     this.consumer.subscribe(Topics.equityObserved, (event) => this.equityQuotes.onObserved(event));
     this.consumer.subscribe(Topics.companyValued, (event) => this.companyValued.execute(event));
     this.consumer.subscribe(Topics.policyEventRecorded, (event) => this.policyEvents.execute(event));
+    this.consumer.subscribe(Topics.companyProfileRecorded, (event) => this.profileVersions.execute(event));
   }
 }

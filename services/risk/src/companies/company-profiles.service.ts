@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import type { CompanyProfile, SourcedFigure } from '@hashdesk/economics';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { parseCompanyProfile, type CompanyProfile, type SourcedFigure } from '@hashdesk/economics';
+import { DATA_SOURCE } from '@hashdesk/platform';
 import { readShippedCompanyProfiles } from '../monte-carlo/shipped-company-profiles';
 import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 
-/** Balance-sheet figures a caller may supply where the shipped profile has none (or a newer one). */
+/** Balance-sheet figures a caller may supply where the profile has none (or a newer one). */
 export interface BalanceSheetOverrides {
   totalDebtUsd?: number;
   cashUsd?: number;
@@ -12,31 +14,97 @@ export interface BalanceSheetOverrides {
   convertibleNotesUsd?: number;
 }
 
-/** The profiles shipped in data/companies, read once at startup, by ticker. */
+/** A profile version ingest published, as risk keeps it. */
+export interface RecordedProfile {
+  ticker: string;
+  version: number;
+  eventId: string;
+  eventTime: Date;
+  profile: CompanyProfile;
+}
+
+/** Other instances' consumption reaches this one's memory within this interval. */
+const REFRESH_INTERVAL_MS = 30_000;
+
+/**
+ * Company profiles by ticker: the newest version ingest published (ingest.company-profile.recorded.v1,
+ * kept in company_profile_version and held in memory), else the profile shipped in data/companies.
+ */
 @Injectable()
-export class CompanyProfilesService {
-  private readonly byTicker = new Map(readShippedCompanyProfiles().map((p) => [p.ticker, p]));
+export class CompanyProfilesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly shipped = new Map(readShippedCompanyProfiles().map((p) => [p.ticker, p]));
+  private readonly newest = new Map<string, RecordedProfile>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(@Optional() @Inject(DATA_SOURCE) private readonly dataSource?: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
 
   tickers(): string[] {
-    return [...this.byTicker.keys()];
+    return [...new Set([...this.shipped.keys(), ...this.newest.keys()])].sort();
   }
 
-  /** The profile, with the caller's overrides (marked as such in their source). */
+  /** The newest profile, with the caller's overrides (marked as such in their source). */
   get(ticker: string, overrides: BalanceSheetOverrides = {}, field = 'ticker'): CompanyProfile {
-    const profile = this.byTicker.get(ticker.toUpperCase());
-    if (!profile) throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no shipped company profile for '${ticker}' (one of ${this.tickers().join(', ')})`, field);
-    const given = (figure: SourcedFigure, value: number | undefined): SourcedFigure => (value === undefined ? figure : { value, asOf: null, source: 'request override' });
-    const bs = profile.balanceSheet;
-    return {
-      ...profile,
-      balanceSheet: {
-        ...bs,
-        totalDebtUsd: given(bs.totalDebtUsd, overrides.totalDebtUsd),
-        cashUsd: given(bs.cashUsd, overrides.cashUsd),
-        btcHeld: given(bs.btcHeld, overrides.btcHeld),
-        sharesOutstanding: given(bs.sharesOutstanding, overrides.sharesOutstanding),
-        convertibleNotesUsd: given(bs.convertibleNotesUsd, overrides.convertibleNotesUsd),
-      },
-    };
+    const upper = ticker.toUpperCase();
+    const profile = this.newest.get(upper)?.profile ?? this.shipped.get(upper);
+    if (!profile) throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no company profile for '${ticker}' (one of ${this.tickers().join(', ')})`, field);
+    return withOverrides(profile, overrides);
   }
+
+  /** The version a valuation used, or the newest recorded one before it; undefined when none is recorded. */
+  async atVersion(ticker: string, version: number): Promise<RecordedProfile | undefined> {
+    if (!this.dataSource) return undefined;
+    const [row]: ProfileRow[] = await this.dataSource.query(
+      'SELECT * FROM company_profile_version WHERE ticker = $1 AND version <= $2 ORDER BY version DESC LIMIT 1', [ticker.toUpperCase(), version]);
+    return row && toRecorded(row);
+  }
+
+  /** Called after a version is committed, so that this instance serves it at once. */
+  remember(recorded: RecordedProfile): void {
+    const held = this.newest.get(recorded.ticker);
+    if (!held || held.version < recorded.version) this.newest.set(recorded.ticker, recorded);
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.dataSource) return;
+    const rows: ProfileRow[] = await this.dataSource.query('SELECT DISTINCT ON (ticker) * FROM company_profile_version ORDER BY ticker, version DESC');
+    for (const row of rows) this.remember(toRecorded(row));
+  }
+}
+
+interface ProfileRow {
+  ticker: string;
+  version: number;
+  event_id: string;
+  event_time: Date;
+  profile_json: string;
+}
+
+const toRecorded = (r: ProfileRow): RecordedProfile => ({
+  ticker: r.ticker, version: r.version, eventId: r.event_id, eventTime: new Date(r.event_time), profile: parseCompanyProfile(JSON.parse(r.profile_json)),
+});
+
+function withOverrides(profile: CompanyProfile, overrides: BalanceSheetOverrides): CompanyProfile {
+  const given = (figure: SourcedFigure, value: number | undefined): SourcedFigure => (value === undefined ? figure : { value, asOf: null, source: 'request override' });
+  const bs = profile.balanceSheet;
+  return {
+    ...profile,
+    balanceSheet: {
+      ...bs,
+      totalDebtUsd: given(bs.totalDebtUsd, overrides.totalDebtUsd),
+      cashUsd: given(bs.cashUsd, overrides.cashUsd),
+      btcHeld: given(bs.btcHeld, overrides.btcHeld),
+      sharesOutstanding: given(bs.sharesOutstanding, overrides.sharesOutstanding),
+      convertibleNotesUsd: given(bs.convertibleNotesUsd, overrides.convertibleNotesUsd),
+    },
+  };
 }

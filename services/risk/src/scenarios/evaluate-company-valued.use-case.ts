@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
-import { PolicyEventRecordedSchema, ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
+import { CompanyProfileRecordedSchema, PolicyEventRecordedSchema, ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
 import {
   balanceSheetRisk, companyMetrics, EconomicsInputError, resolveMarket, runStandingScenarios, STANDING_SCENARIOS, type CompanyValuationOptions, type StopLineKind,
 } from '@hashdesk/economics';
@@ -40,15 +40,17 @@ export class EvaluateCompanyValuedUseCase {
   async execute(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<void> {
     const valued: CompanyValued = event.message;
     const ticker = valued.ticker.toUpperCase();
-    if (!this.profiles.tickers().includes(ticker)) {
-      // Risk evaluates the shipped profiles only; a company without one is not an error of the message.
-      this.logger.warn({ ticker, eventId: event.meta.id }, 'valuation of a company without a shipped profile: no scenarios');
+    // The version the valuation used (or the newest recorded before it), else the newest profile risk knows.
+    const recorded = await this.profiles.atVersion(ticker, valued.profileVersion);
+    if (!recorded && !this.profiles.tickers().includes(ticker)) {
+      // A company whose profile has not reached risk yet is not an error of the message.
+      this.logger.warn({ ticker, eventId: event.meta.id }, 'valuation of a company without a profile in risk: no scenarios');
       return;
     }
     const market = marketOfValuation(valued);
     const asOf = asOfOf(valued);
     const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true, valuationDate: asOf.toISOString().slice(0, 10) } };
-    const profile = this.profiles.get(ticker);
+    const profile = recorded?.profile ?? this.profiles.get(ticker);
     // The register as risk holds it, in force by the valuation's as-of; the entries used join the lineage.
     const policyEvents = await this.policy.forCompany(ticker, asOf);
     let computed;
@@ -62,7 +64,8 @@ export class EvaluateCompanyValuedUseCase {
     }
     const source = { eventId: event.meta.id, eventType: event.meta.type, eventTime: event.meta.time };
     const policyRefs = policyEvents.map((e) => ({ eventId: e.eventId, eventType: PolicyEventRecordedSchema.typeName, eventTime: e.effectiveAt }));
-    const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk, policyRefs);
+    const profileRefs = recorded ? [{ eventId: recorded.eventId, eventType: CompanyProfileRecordedSchema.typeName, eventTime: recorded.eventTime }] : [];
+    const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk, [...profileRefs, ...policyRefs]);
 
     const published = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
