@@ -16,22 +16,22 @@ export class EventPublisher {
   private producer?: Producer;
   constructor(private readonly stack: Stack) {}
 
-  async publish<Desc extends DescMessage>(entry: TopicEntry<Desc>, message: MessageShape<Desc>, time = new Date()): Promise<string> {
+  async publish<Desc extends DescMessage>(entry: TopicEntry<Desc>, message: MessageShape<Desc>, time = new Date(), id = newEventId()): Promise<string> {
     if (!this.producer) {
       this.producer = createIdempotentProducer(this.stack.kafka);
       await this.producer.connect();
     }
-    const id = newEventId();
     const headers = metaToHeaders({ id, type: entry.schema.typeName, source: 'hashdesk/e2e', time });
     await this.producer.send({ topic: this.stack.namespace.topic(entry.name), acks: -1, messages: [{ key: entry.key(message), value: encodeMessage(entry, message), headers }] });
     return id;
   }
 
-  alert(subject: string, value: number, severity = Severity.WARNING, time = new Date()): Promise<string> {
+  /** An alert event; pass the id of an earlier one to deliver that event again. */
+  alert(subject: string, value: number, severity = Severity.WARNING, time = new Date(), id = newEventId()): Promise<string> {
     return this.publish(Topics.alertRaised, create(AlertRaisedSchema, {
-      alertId: newEventId(), ruleId: 'e2e.rule', severity, subject, metric: 'hashprice_usd_per_ph_day', value, threshold: 45,
+      alertId: id, ruleId: 'e2e.rule', severity, subject, metric: 'hashprice_usd_per_ph_day', value, threshold: 45,
       direction: ThresholdDirection.BELOW, message: `hashprice ${value}`, asOf: timestampFromDate(time),
-    }), time);
+    }), time, id);
   }
 
   hashprice(usdPerPhDay: number, time = new Date()): Promise<string> {

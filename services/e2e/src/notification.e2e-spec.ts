@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { fromBinary } from '@bufbuild/protobuf';
 import { NotificationDeliveredSchema } from '@hashdesk/contracts';
 import { eventually, WebhookReceiver } from '@hashdesk/testing';
@@ -163,6 +164,47 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(JSON.parse(r.requests.find((q) => q.path === '/crossing')!.body).trigger).toMatch(/crossed up through 50/);
     await alice.call('DELETE', `/v1/subscriptions/${crossing.body.id}`);
     await alice.call('DELETE', `/v1/subscriptions/${cooled.body.id}`);
+  });
+
+  it('holds dedup marks and cooldowns in Redis; with its keys flushed mid-stream, PostgreSQL still delivers each event once and keeps the cooldown', async () => {
+    const redis = new Redis(process.env.REDIS_URL as string);
+    const prefix = `hashdesk:${new URL(stack.database.url).pathname.slice(1)}:${stack.namespace.prefix}notification:`;
+    const keys = async (pattern: string) => redis.keys(`${prefix}${pattern}`);
+    try {
+      const r = await receiver();
+      const sub = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: r.url('/throttled'), tickers: ['RDS1'], cooldownSeconds: 3_600 });
+      expect(sub.status).toBe(201);
+      const t0 = Date.parse('2026-02-01T00:00:00Z');
+      const delivered = () => r.requests.filter((q) => q.path === '/throttled').map((q) => JSON.parse(q.body).data.value);
+      const routed = (n: number) => eventually(`${n} RDS1 events routed`, () => stack.database.query<{ n: string }>(
+        `SELECT count(*) AS n FROM notification.processed_message p WHERE NOT EXISTS (SELECT 1 FROM notification.inbound_event i WHERE i.event_id = p.message_id)
+           AND p.message_id = ANY($1::text[])`, [ids]), (rows) => Number(rows[0].n) === n);
+      const ids: string[] = [];
+
+      ids.push(await events.alert('RDS1', 40, undefined, new Date(t0)));
+      await eventually('the first delivery', async () => delivered().length, (n) => n === 1);
+      expect(await keys(`notification:seen:${ids[0]}`)).toHaveLength(1);
+      const [cooldownKey] = await keys('notification:cooldown:*');
+      expect(Number(await redis.get(cooldownKey))).toBe(t0);
+
+      ids.push(await events.alert('RDS1', 41, undefined, new Date(t0 + 60_000))); // inside the hour: Redis suppresses it
+      await routed(2);
+      // Redis loses everything it held for the service.
+      const held = await redis.keys(`${prefix}*`);
+      expect(held.length).toBeGreaterThan(1);
+      await redis.del(...held);
+      ids.push(await events.alert('RDS1', 42, undefined, new Date(t0 + 120_000))); // still inside: PostgreSQL's state suppresses it
+      await events.alert('RDS1', 40, undefined, new Date(t0), ids[0]); // the first event again: the inbox catches it
+      ids.push(await events.alert('RDS1', 43, undefined, new Date(t0 + 2 * 3_600_000))); // past the cooldown
+      await eventually('the delivery after the cooldown', async () => delivered().length, (n) => n >= 2);
+      await routed(4);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(delivered()).toEqual([40, 43]);
+      expect(Number(await redis.get(cooldownKey))).toBe(t0 + 2 * 3_600_000); // Redis learns the new fire again
+      await alice.call('DELETE', `/v1/subscriptions/${sub.body.id}`);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('a digest batches everything in its interval into one delivery', async () => {

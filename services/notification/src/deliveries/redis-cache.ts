@@ -4,11 +4,14 @@ import { REDIS } from '@hashdesk/platform';
 
 const REDIS_TIMEOUT_MS = 100;
 
+/** How long an accepted event id is remembered (the input topics' retention). */
+const SEEN_TTL_SECONDS = 7 * 86_400;
+
 /**
- * Redis for the per-endpoint rate limits only. Every call fails open within 100 ms, because
- * PostgreSQL (inbox, delivery rows) is the record: losing Redis loses no delivery. Duplicate events
- * are caught by the inbox row written with the event itself (see AcceptEventUseCase), which costs
- * less than a Redis look-up in front of it.
+ * Redis holds the deduplication marks, the cooldowns and the per-endpoint rate limits, in front of
+ * PostgreSQL, which stays the record (inbox, rule state, delivery rows). Every call fails open within
+ * 100 ms, and a mark is written only after what it stands for has committed, so a lost or flushed
+ * Redis neither loses a delivery nor lets one through twice: the check falls through to PostgreSQL.
  */
 @Injectable()
 export class RedisCache {
@@ -37,6 +40,39 @@ export class RedisCache {
     return admitted;
   }
 
+  /** True when the event was accepted before (marked after its inbox row committed). Unknown → false. */
+  async seen(eventId: string): Promise<boolean> {
+    return (await this.bounded(this.redis.exists(`notification:seen:${eventId}`))) === 1;
+  }
+
+  async markSeen(eventId: string): Promise<void> {
+    await this.bounded(this.redis.set(`notification:seen:${eventId}`, '1', 'EX', SEEN_TTL_SECONDS));
+  }
+
+  /**
+   * The event time (ms) a cooldown-only subscription last fired for a subject, as far as Redis knows,
+   * keyed `subscriptionId\u0000subject`; absent when unknown (then PostgreSQL's state decides).
+   */
+  async lastFired(pairs: Array<{ subscriptionId: string; subject: string }>): Promise<Map<string, number>> {
+    const known = new Map<string, number>();
+    if (pairs.length === 0) return known;
+    const values = await this.bounded(this.redis.mget(...pairs.map((p) => cooldownKey(p.subscriptionId, p.subject))));
+    pairs.forEach((p, i) => {
+      const value = values?.[i];
+      if (value !== null && value !== undefined && Number.isFinite(Number(value))) known.set(`${p.subscriptionId}\u0000${p.subject}`, Number(value));
+    });
+    return known;
+  }
+
+  /** After the routing transaction committed: the fires of cooldown-only subscriptions, kept for their cooldown. */
+  async rememberFired(fires: Array<{ subscriptionId: string; subject: string; firedAtMs: number; cooldownSeconds: number }>): Promise<void> {
+    if (fires.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    // The cooldown runs on event time; the TTL only bounds memory, and a key gone means "ask PostgreSQL".
+    for (const f of fires) pipeline.set(cooldownKey(f.subscriptionId, f.subject), String(f.firedAtMs), 'EX', Math.max(3_600, 2 * f.cooldownSeconds));
+    await this.bounded(pipeline.exec());
+  }
+
   private async bounded<T>(operation: Promise<T>): Promise<T | undefined> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), REDIS_TIMEOUT_MS)));
@@ -47,3 +83,5 @@ export class RedisCache {
     }
   }
 }
+
+const cooldownKey = (subscriptionId: string, subject: string): string => `notification:cooldown:${subscriptionId}:${Buffer.from(subject).toString('base64url')}`;

@@ -10,6 +10,7 @@ import { deliveryBody, type NotificationEvent, type SeverityName } from '../even
 import { matchesFilter } from '../subscriptions/subscription-filter';
 import { decide, EMPTY_RULE_STATE, type RuleState } from '../subscriptions/subscription-rule';
 import type { SubscriptionRow } from '../subscriptions/subscription.model';
+import { RedisCache } from './redis-cache';
 
 type Candidate = Pick<SubscriptionRow, 'id' | 'rule' | 'cooldown_seconds' | 'digest_interval_seconds' | 'event_types' | 'subjects' | 'severities'>;
 type Fired = { event: NotificationEvent; subscription: Candidate; reason?: string };
@@ -33,16 +34,17 @@ export class RouteEventsUseCase {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationEnv,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly cache: RedisCache,
   ) {}
 
   /** Routes the next batch; `more` when events may be left waiting. */
-  execute(): Promise<{ events: number; deliveries: number; more: boolean }> {
-    return this.dataSource.transaction(async (em) => {
+  async execute(): Promise<{ events: number; deliveries: number; more: boolean }> {
+    const result = await this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('notification.route-events')) AS locked`);
-      if (!locked) return { events: 0, deliveries: 0, more: false };
+      if (!locked) return { events: 0, deliveries: 0, more: false, fired: [] as Fired[] };
       const rows: InboundEventRow[] = await em.query(
         `SELECT id, event_id, event_type, subject, severity, event_time, metrics, traceparent, data FROM inbound_event ORDER BY id LIMIT $1`, [EVENT_BATCH]);
-      if (rows.length === 0) return { events: 0, deliveries: 0, more: false };
+      if (rows.length === 0) return { events: 0, deliveries: 0, more: false, fired: [] as Fired[] };
       const events = rows.map(toNotificationEvent);
       const candidates: Candidate[] = await em.query(
         `SELECT id, rule, cooldown_seconds, digest_interval_seconds, event_types, subjects, severities FROM subscription
@@ -54,8 +56,12 @@ export class RouteEventsUseCase {
       const { routed, fired } = await this.applyRules(em, events, candidates);
       const deliveries = await this.queue(em, fired);
       await em.query('DELETE FROM inbound_event WHERE id = ANY($1::bigint[])', [rows.slice(0, routed).map((r) => r.id)]);
-      return { events: routed, deliveries, more: routed < rows.length || rows.length === EVENT_BATCH };
+      return { events: routed, deliveries, more: routed < rows.length || rows.length === EVENT_BATCH, fired };
     });
+    // Committed: Redis learns the cooldowns that started (PostgreSQL already holds them).
+    const cooling = (result.fired ?? []).filter((f) => isCooldownOnly(f.subscription));
+    await this.cache.rememberFired(cooling.map((f) => ({ subscriptionId: f.subscription.id, subject: f.event.subject, firedAtMs: f.event.time.getTime(), cooldownSeconds: f.subscription.cooldown_seconds })));
+    return { events: result.events, deliveries: result.deliveries, more: result.more };
   }
 
   /**
@@ -65,11 +71,25 @@ export class RouteEventsUseCase {
    */
   private async applyRules(em: EntityManager, events: NotificationEvent[], candidates: Candidate[]): Promise<{ routed: number; fired: Fired[] }> {
     const stateful = candidates.filter((s) => s.rule || s.cooldown_seconds > 0);
+    const subjects = [...new Set(events.map((e) => e.subject))];
     const states = new Map<string, RuleState>();
-    if (stateful.length > 0) {
+    // Cooldown-only subscriptions: a fire Redis remembers keeps every event of this batch inside its
+    // cooldown → suppressed without PostgreSQL's state. Redis only ever suppresses: a pair that may fire
+    // is read from PostgreSQL, so a stale Redis value cannot let a delivery through early.
+    const cooldownOnly = new Map(stateful.filter(isCooldownOnly).map((s) => [s.id, s]));
+    const remembered = await this.cache.lastFired([...cooldownOnly.values()].flatMap((s) => subjects.map((subject) => ({ subscriptionId: s.id, subject }))));
+    for (const [key, lastFiredAtMs] of remembered) {
+      const [id, subject] = key.split('\u0000');
+      const cooldownMs = (cooldownOnly.get(id)?.cooldown_seconds ?? 0) * 1_000;
+      if (events.some((e) => e.subject === subject && e.time.getTime() - lastFiredAtMs >= cooldownMs)) remembered.delete(key);
+      else states.set(key, { ...EMPTY_RULE_STATE, lastFiredAtMs });
+    }
+    const pairs = stateful.flatMap((s) => subjects.map((subject) => ({ id: s.id, subject }))).filter((p) => !remembered.has(stateKey(p.id, p.subject)));
+    if (pairs.length > 0) {
       const rows: Array<{ subscription_id: string; subject: string; last_value: number | null; history: Array<[number, number]>; last_fired_at_ms: string | null }> = await em.query(
-        'SELECT subscription_id, subject, last_value, history, last_fired_at_ms FROM subscription_state WHERE subscription_id = ANY($1::uuid[]) AND subject = ANY($2::text[]) FOR UPDATE',
-        [stateful.map((s) => s.id), [...new Set(events.map((e) => e.subject))]],
+        `SELECT subscription_id, subject, last_value, history, last_fired_at_ms FROM subscription_state
+          WHERE (subscription_id, subject) IN (SELECT * FROM unnest($1::uuid[], $2::text[])) FOR UPDATE`,
+        [pairs.map((p) => p.id), pairs.map((p) => p.subject)],
       );
       for (const r of rows) {
         states.set(stateKey(r.subscription_id, r.subject), { lastValue: r.last_value, history: r.history, lastFiredAtMs: r.last_fired_at_ms === null ? null : Number(r.last_fired_at_ms) });
@@ -87,9 +107,11 @@ export class RouteEventsUseCase {
           continue;
         }
         const key = stateKey(subscription.id, event.subject);
-        const decision = decide(subscription.rule, subscription.cooldown_seconds, states.get(key) ?? EMPTY_RULE_STATE, { metrics: event.metrics, timeMs: event.time.getTime() });
+        const prior = states.get(key) ?? EMPTY_RULE_STATE;
+        const decision = decide(subscription.rule, subscription.cooldown_seconds, prior, { metrics: event.metrics, timeMs: event.time.getTime() });
         states.set(key, decision.state);
-        changed.set(key, { id: subscription.id, subject: event.subject, state: decision.state });
+        // An unchanged state is not written back (one taken from Redis must never overwrite PostgreSQL's).
+        if (decision.state !== prior) changed.set(key, { id: subscription.id, subject: event.subject, state: decision.state });
         if (decision.fire) fired.push({ event, subscription, reason: subscription.rule ? decision.reason : undefined });
       }
       routed++;
@@ -175,4 +197,9 @@ function toNotificationEvent(row: InboundEventRow): NotificationEvent {
 
 function stateKey(subscriptionId: string, subject: string): string {
   return `${subscriptionId}\u0000${subject}`;
+}
+
+/** A subscription whose only state is when it last fired: Redis can hold it. */
+function isCooldownOnly(s: Pick<Candidate, 'rule' | 'cooldown_seconds'>): boolean {
+  return !s.rule && s.cooldown_seconds > 0;
 }
