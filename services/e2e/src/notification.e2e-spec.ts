@@ -207,6 +207,35 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     }
   });
 
+  it('sets an event that cannot be routed aside after backing off, routes the events behind it, and replays it once the cause is fixed', async () => {
+    const r = await receiver();
+    const sub = await alice.call('POST', '/v1/subscriptions', {
+      channel: 'webhook', url: r.url('/poison'), tickers: ['PSN1'], rule: { kind: 'crossing', metric: 'hashprice_usd_per_ph_day', threshold: 50, direction: 'up' },
+    });
+    expect(sub.status).toBe(201);
+    // An accepted event whose metrics are JSON null: the crossing rule cannot read it (a producer bug, say).
+    await stack.database.query(
+      `INSERT INTO notification.inbound_event (event_id, event_type, subject, event_time, metrics, data) VALUES ('poison-1', 'hashdesk.v1.AlertRaised', 'PSN1', now(), 'null', '{}')`);
+    const t0 = Date.parse('2026-03-01T00:00:00Z');
+    await events.alert('PSN1', 40, undefined, new Date(t0));
+    await events.alert('PSN1', 60, undefined, new Date(t0 + 60_000));
+    await eventually('the crossing behind the poison', async () => r.requests.filter((q) => q.path === '/poison').length, (n) => n === 1, 60_000);
+    expect(JSON.parse(r.requests[0].body).data.value).toBe(60);
+
+    const headers = { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN };
+    expect((await fetch(`${url()}/v1/admin/unroutable-events`)).status).toBe(403);
+    const aside = (await (await fetch(`${url()}/v1/admin/unroutable-events`, { headers })).json()) as { items: Array<{ eventId: string; error: string }> };
+    expect(aside.items).toEqual([expect.objectContaining({ eventId: 'poison-1', subject: 'PSN1', error: expect.stringMatching(/null/) })]);
+
+    // The cause goes (the rule subscription is removed); the replay routes it, to nobody, and the list empties.
+    await alice.call('DELETE', `/v1/subscriptions/${sub.body.id}`);
+    const replay = (await (await fetch(`${url()}/v1/admin/unroutable-events/replay`, { method: 'POST', headers })).json()) as { replayed: number };
+    expect(replay.replayed).toBe(1);
+    await eventually('the replayed event routed', () => stack.database.query<{ n: string }>(`SELECT count(*) AS n FROM notification.inbound_event WHERE event_id = 'poison-1'`), (rows) => Number(rows[0].n) === 0);
+    const after = (await (await fetch(`${url()}/v1/admin/unroutable-events`, { headers })).json()) as { items: unknown[] };
+    expect(after.items).toEqual([]);
+  }, 90_000);
+
   it('a digest batches everything in its interval into one delivery', async () => {
     const r = await receiver();
     const created = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: r.url(), tickers: ['DIG1'], digestIntervalSeconds: 3 });

@@ -21,6 +21,7 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryWorker } from './delivery.worker';
 import { DigestFlusher } from './digest.flusher';
 import { RedisCache } from './redis-cache';
+import { UnroutableEventsController } from './unroutable-events.controller';
 import { AcceptEventUseCase } from './accept-event.use-case';
 import { EventRouter } from './event-router.worker';
 import { RouteEventsUseCase } from './route-events.use-case';
@@ -31,7 +32,7 @@ export class DeliveriesModule implements OnModuleInit {
   static register(configProvider: Provider): DynamicModule {
     return {
       module: DeliveriesModule,
-      controllers: [SubscribersController, SubscriptionsController, DeliveriesController, StreamController],
+      controllers: [SubscribersController, SubscriptionsController, DeliveriesController, StreamController, UnroutableEventsController],
       providers: [
         configProvider,
         {

@@ -37,13 +37,30 @@ export class RouteEventsUseCase {
     private readonly cache: RedisCache,
   ) {}
 
-  /** Routes the next batch; `more` when events may be left waiting. */
-  async execute(): Promise<{ events: number; deliveries: number; more: boolean }> {
+  /**
+   * Sets the oldest waiting event aside in unroutable_event with the error that stopped it (the router
+   * calls this once routing it alone has failed too), so that the events behind it are routed.
+   */
+  async setAsideOldest(error: string): Promise<string | undefined> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('notification.route-events'))`);
+      const moved: Array<{ event_id: string }> = await em.query(
+        `WITH oldest AS (DELETE FROM inbound_event WHERE id = (SELECT min(id) FROM inbound_event) RETURNING *)
+         INSERT INTO unroutable_event (id, event_id, event_type, subject, severity, event_time, metrics, traceparent, data, received_at, error)
+         SELECT id, event_id, event_type, subject, severity, event_time, metrics, traceparent, data, received_at, $1 FROM oldest RETURNING event_id`,
+        [error.slice(0, 2_000)],
+      );
+      return moved[0]?.event_id;
+    });
+  }
+
+  /** Routes the next batch (of at most `limit` events); `more` when events may be left waiting. */
+  async execute(limit = EVENT_BATCH): Promise<{ events: number; deliveries: number; more: boolean }> {
     const result = await this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('notification.route-events')) AS locked`);
       if (!locked) return { events: 0, deliveries: 0, more: false, fired: [] as Fired[] };
       const rows: InboundEventRow[] = await em.query(
-        `SELECT id, event_id, event_type, subject, severity, event_time, metrics, traceparent, data FROM inbound_event ORDER BY id LIMIT $1`, [EVENT_BATCH]);
+        `SELECT id, event_id, event_type, subject, severity, event_time, metrics, traceparent, data FROM inbound_event ORDER BY id LIMIT $1`, [limit]);
       if (rows.length === 0) return { events: 0, deliveries: 0, more: false, fired: [] as Fired[] };
       const events = rows.map(toNotificationEvent);
       const candidates: Candidate[] = await em.query(
@@ -56,7 +73,7 @@ export class RouteEventsUseCase {
       const { routed, fired } = await this.applyRules(em, events, candidates);
       const deliveries = await this.queue(em, fired);
       await em.query('DELETE FROM inbound_event WHERE id = ANY($1::bigint[])', [rows.slice(0, routed).map((r) => r.id)]);
-      return { events: routed, deliveries, more: routed < rows.length || rows.length === EVENT_BATCH, fired };
+      return { events: routed, deliveries, more: routed < rows.length || rows.length === limit, fired };
     });
     // Committed: Redis learns the cooldowns that started (PostgreSQL already holds them).
     const cooling = (result.fired ?? []).filter((f) => isCooldownOnly(f.subscription));

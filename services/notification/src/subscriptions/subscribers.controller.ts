@@ -1,11 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
 import { ApiKeyGuard, CurrentSubscriber } from './api-key.guard';
 import { CreateSubscriberRequestDto } from './dto/create-subscriber.request.dto';
-import { SubscriptionException, SubscriptionExceptionCode } from './subscription.exception';
+import { assertAdmin } from './admin-token';
 import { SubscriptionsRepository, type Subscriber } from './subscriptions.repository';
 
 @ApiTags('subscribers')
@@ -21,10 +20,7 @@ export class SubscribersController {
   @ApiHeader({ name: 'x-admin-token', required: false, description: 'required when NOTIFICATION_ADMIN_TOKEN is set' })
   @ApiCreatedResponse({ description: '{ id, name, createdAt, apiKey }' })
   async create(@Body() body: CreateSubscriberRequestDto, @Headers('x-admin-token') adminToken?: string) {
-    const expected = this.config.NOTIFICATION_ADMIN_TOKEN;
-    if (expected && !(adminToken && adminToken.length === expected.length && timingSafeEqual(Buffer.from(adminToken), Buffer.from(expected)))) {
-      throw new SubscriptionException(SubscriptionExceptionCode.ADMIN_TOKEN_REQUIRED, 'creating a subscriber needs a valid x-admin-token');
-    }
+    assertAdmin(this.config, adminToken, 'creating a subscriber');
     const { subscriber, apiKey } = await this.repository.createSubscriber(body.name);
     return { ...subscriber, apiKey };
   }
