@@ -105,11 +105,12 @@ describe('risk scenarios on company valuations', () => {
     const before = evaluated.events.length;
     const record = valued.raw.find((r) => r.headers.ce_id === valuation.meta.id);
     if (!record) throw new Error('the raw valuation record');
+    const rawBefore = valued.raw.length; // counted before the send: the copy can arrive before the wait starts
     const producer = createIdempotentProducer(stack.kafka);
     await producer.connect();
     await producer.send({ topic: stack.namespace.topic(Topics.companyValued.name), acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     await producer.disconnect();
-    await valued.waitForRaw(valued.raw.length + 1);
+    await valued.waitForRaw(rawBefore + 1);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(evaluated.events.length).toBe(before);
     expect(alerts.events).toHaveLength(1);
