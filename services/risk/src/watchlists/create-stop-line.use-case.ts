@@ -24,22 +24,23 @@ export class CreateStopLineUseCase {
   async execute(entryId: string, dto: CreateStopLineRequestDto): Promise<StopLineView> {
     const entry = await this.repository.getEntry(entryId);
     const line = validateStopLine(await this.toLine(entry.ticker, dto));
-    return this.repository.addLine(entry, line);
+    return this.repository.addLine(entry, line, dto.enabled ?? true);
   }
 
   /**
    * Changes a line's fields, never its kind. Its state (breached or not, peak, ATR) is kept, so a line
    * already breached does not signal again because its level moved: the next observation is judged
-   * against the new level with the usual hysteresis.
+   * against the new level with the usual hysteresis. A disabled line judges nothing (its state stays as
+   * it was); enabled again, it resumes from that state, so a breach already signalled is not repeated.
    */
   async update(entryId: string, lineId: string, patch: UpdateStopLineRequestDto): Promise<StopLineView> {
     const current = await this.repository.getLine(entryId, lineId);
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const merged = plainToInstance(CreateStopLineRequestDto, { ...current.definition, ...given, kind: current.kind });
+    const merged = plainToInstance(CreateStopLineRequestDto, { ...current.definition, enabled: current.enabled, ...given, kind: current.kind });
     const errors = await validate(merged, { forbidUnknownValues: true });
     if (errors.length > 0) throw badRequest(flattenValidationErrors(errors));
     const line = validateStopLine(await this.toLine(current.ticker, merged));
-    return this.repository.updateLine(entryId, lineId, line);
+    return this.repository.updateLine(entryId, lineId, line, merged.enabled ?? true);
   }
 
   private async toLine(ticker: string, d: CreateStopLineRequestDto): Promise<StopLine> {

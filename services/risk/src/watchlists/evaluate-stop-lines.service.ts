@@ -37,7 +37,7 @@ export interface StopLineRow {
 }
 
 /**
- * Runs stop lines over one observation inside the caller's transaction: each line's state is read
+ * Runs the enabled stop lines over one observation inside the caller's transaction: each line's state is read
  * FOR UPDATE, evolved by the pure evaluateStopLine, written back, and a signal becomes an alert row
  * plus an outbox row (Topics.alertRaised) in the same transaction. Returns the number of alerts.
  */
@@ -54,7 +54,7 @@ export class EvaluateStopLinesService {
     const kinds = scope.kinds ?? ECONOMIC_LINE_KINDS;
     const rows: StopLineRow[] = await em.query(
       `SELECT line_id, ticker, kind, definition, state FROM stop_line
-       WHERE kind = ANY($1::text[]) AND ($2::text IS NULL OR ticker = $2::text) ORDER BY line_id FOR UPDATE`,
+       WHERE enabled AND kind = ANY($1::text[]) AND ($2::text IS NULL OR ticker = $2::text) ORDER BY line_id FOR UPDATE`,
       [kinds, scope.ticker ?? null],
     );
     const runwayByTicker = new Map<string, number | null | undefined>();
@@ -74,7 +74,7 @@ export class EvaluateStopLinesService {
 
   async onEquityQuote(em: EntityManager, ticker: string, observation: StopLineObservation, input: TriggeringInput): Promise<number> {
     const rows: StopLineRow[] = await em.query(
-      `SELECT line_id, ticker, kind, definition, state FROM stop_line WHERE ticker = $1 AND kind IN ('fixed', 'trailing', 'atr') ORDER BY line_id FOR UPDATE`,
+      `SELECT line_id, ticker, kind, definition, state FROM stop_line WHERE enabled AND ticker = $1 AND kind IN ('fixed', 'trailing', 'atr') ORDER BY line_id FOR UPDATE`,
       [ticker],
     );
     let raised = 0;

@@ -25,6 +25,10 @@ export class StopLineEntity {
   @Column({ type: 'boolean' })
   breached!: boolean;
 
+  /** A disabled line is skipped by every evaluation; its state stays as it was. */
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -5,7 +5,7 @@ import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { CreateStopLineUseCase } from './create-stop-line.use-case';
 import { EquityQuoteRequestDto } from './dto/equity-quote.request.dto';
 import { CreateStopLineRequestDto, UpdateStopLineRequestDto } from './dto/stop-line.request.dto';
-import { CreateWatchlistEntryRequestDto } from './dto/watchlist-entry.request.dto';
+import { CreateWatchlistEntryRequestDto, UpdateWatchlistEntryRequestDto } from './dto/watchlist-entry.request.dto';
 import { RecordEquityQuoteUseCase } from './record-equity-quote.use-case';
 import { WatchlistsRepository, type StopLineView, type WatchlistEntryView } from './watchlists.repository';
 
@@ -40,6 +40,12 @@ export class WatchlistsController {
     return this.repository.getEntry(entryId);
   }
 
+  @Patch('watchlist/:entryId')
+  @ApiOperation({ summary: "Change an entry's note (null clears it); the ticker cannot change" })
+  updateEntry(@Param('entryId', uuid) entryId: string, @Body() body: UpdateWatchlistEntryRequestDto): Promise<WatchlistEntryView> {
+    return body.note === undefined ? this.repository.getEntry(entryId) : this.repository.updateEntry(entryId, body.note);
+  }
+
   @Delete('watchlist/:entryId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an entry and its lines' })
@@ -59,7 +65,7 @@ export class WatchlistsController {
   }
 
   @Patch('watchlist/:entryId/lines/:lineId')
-  @ApiOperation({ summary: 'Change a stop line (any field but its kind); its state is kept, so moving the level raises no signal by itself' })
+  @ApiOperation({ summary: 'Change a stop line (any field but its kind, enabled included); its state is kept, so moving the level or switching it back on raises no signal by itself' })
   updateLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string, @Body() body: UpdateStopLineRequestDto): Promise<StopLineView> {
     return this.createLine.update(entryId, lineId, body);
   }

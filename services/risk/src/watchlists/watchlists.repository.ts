@@ -23,12 +23,13 @@ export interface StopLineView {
   definition: StopLine;
   state: StopLineEntity['state'];
   breached: boolean;
+  enabled: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
 
 const lineView = (l: StopLineEntity): StopLineView => ({
-  lineId: l.lineId, entryId: l.entryId, ticker: l.ticker, kind: l.kind, definition: l.definition, state: l.state, breached: l.breached, createdAt: l.createdAt, updatedAt: l.updatedAt,
+  lineId: l.lineId, entryId: l.entryId, ticker: l.ticker, kind: l.kind, definition: l.definition, state: l.state, breached: l.breached, enabled: l.enabled, createdAt: l.createdAt, updatedAt: l.updatedAt,
 });
 
 /** Watchlist entries and their stop lines (TypeORM only here). */
@@ -55,15 +56,22 @@ export class WatchlistsRepository {
     return { ...entry, lines: lines.map(lineView) };
   }
 
+  /** Changes an entry's note (null clears it). */
+  async updateEntry(entryId: string, note: string | null): Promise<WatchlistEntryView> {
+    const result = await this.dataSource.getRepository(WatchlistEntryEntity).update({ entryId }, { note });
+    if (!result.affected) throw new RiskException(RiskExceptionCode.WATCHLIST_ENTRY_NOT_FOUND, `no watchlist entry ${entryId}`);
+    return this.getEntry(entryId);
+  }
+
   async deleteEntry(entryId: string): Promise<void> {
     const result = await this.dataSource.getRepository(WatchlistEntryEntity).delete({ entryId });
     if (!result.affected) throw new RiskException(RiskExceptionCode.WATCHLIST_ENTRY_NOT_FOUND, `no watchlist entry ${entryId}`);
   }
 
-  async addLine(entry: WatchlistEntryView, line: StopLine): Promise<StopLineView> {
+  async addLine(entry: WatchlistEntryView, line: StopLine, enabled = true): Promise<StopLineView> {
     const now = new Date();
     const row = this.dataSource.getRepository(StopLineEntity).create({
-      lineId: randomUUID(), entryId: entry.entryId, ticker: entry.ticker, kind: line.kind, definition: line, state: INITIAL_STOP_LINE_STATE, breached: false, createdAt: now, updatedAt: now,
+      lineId: randomUUID(), entryId: entry.entryId, ticker: entry.ticker, kind: line.kind, definition: line, state: INITIAL_STOP_LINE_STATE, breached: false, enabled, createdAt: now, updatedAt: now,
     });
     await this.dataSource.getRepository(StopLineEntity).insert(row);
     return lineView(row);
@@ -75,10 +83,10 @@ export class WatchlistsRepository {
     return lineView(line);
   }
 
-  /** Replaces a line's definition and keeps its state. */
-  async updateLine(entryId: string, lineId: string, line: StopLine): Promise<StopLineView> {
+  /** Replaces a line's definition (and switches it on or off) and keeps its state. */
+  async updateLine(entryId: string, lineId: string, line: StopLine, enabled: boolean): Promise<StopLineView> {
     const repository = this.dataSource.getRepository(StopLineEntity);
-    const result = await repository.update({ entryId, lineId }, { definition: line, updatedAt: new Date() });
+    const result = await repository.update({ entryId, lineId }, { definition: line, enabled, updatedAt: new Date() });
     if (!result.affected) throw new RiskException(RiskExceptionCode.STOP_LINE_NOT_FOUND, `no stop line ${lineId} on watchlist entry ${entryId}`);
     return this.getLine(entryId, lineId);
   }

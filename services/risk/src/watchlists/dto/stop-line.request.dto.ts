@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateIf } from 'class-validator';
 import { STOP_LINE_KINDS, type StopLineKind } from '@hashdesk/economics';
 
 const finite = { allowNaN: false, allowInfinity: false };
@@ -93,10 +93,16 @@ export class CreateStopLineRequestDto {
   @Min(0)
   @Max(0.99)
   recoveryMarginRatio?: number;
+
+  @ApiPropertyOptional({ example: true, description: 'a disabled line judges nothing and keeps its state; default true' })
+  @ValidateIf((o: CreateStopLineRequestDto) => o.enabled !== undefined)
+  @IsBoolean()
+  enabled?: boolean;
 }
 
 /**
- * A change to a line: any of its fields but the kind. The merged line is validated as a whole by the
- * rules above (a field's rule depends on the line's kind), so a 400 still names the field.
+ * A change to a line: any of its fields but the kind (levels, ratios, the hysteresis band, enabled). The
+ * merged line is validated as a whole by the rules above (a field's rule depends on the line's kind), so
+ * a 400 still names the field.
  */
 export class UpdateStopLineRequestDto extends PartialType(OmitType(CreateStopLineRequestDto, ['kind'] as const)) {}

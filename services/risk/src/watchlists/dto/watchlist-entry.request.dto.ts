@@ -13,3 +13,12 @@ export class CreateWatchlistEntryRequestDto {
   @Length(0, 500)
   note?: string;
 }
+
+/** A change to an entry: its note (null clears it). The ticker cannot change: a 400 names it. */
+export class UpdateWatchlistEntryRequestDto {
+  @ApiPropertyOptional({ example: 'trimmed after Q3', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  note?: string | null;
+}
