@@ -23,8 +23,10 @@ import type { StandingScenarioResult } from './standing-scenarios';
  *   power-price exposure  0.15   1 − fixed-price share × min(1, term years ÷ 5)
  *   dilution              0.15   clamp(convertible dilution ÷ 0.25)
  *   policy                0.15   clamp(Σ −impactᵢ/3 · ½^(ageᵢ/365 d)) over the policy and permit events
- *                                naming the company, in force by the as-of (impact −3 … +3: adverse
- *                                ones add, favourable ones offset); unknown unless a register is given
+ *                                bearing on the company (naming it, or naming no company in a
+ *                                jurisdiction where the register names it), in force by the as-of
+ *                                (impact −3 … +3: adverse ones add, favourable ones offset); unknown
+ *                                unless a register is given
  * Six turns of leverage, no runway, a loss in every stress, fully floating power, a quarter of the
  * equity in convertibles and a severe adverse decision this year (a permit denied) each score 1; the
  * policy weight of an event halves every year.

@@ -21,6 +21,13 @@ describe('policyRiskComponent', () => {
     expect(policyRiskComponent([], at('2024-01-01T00:00:00Z'))).toBe(0);
   });
 
+  it('adds up decisions of one jurisdiction: the Greenidge denial and New York\'s mining moratorium (2022-11-22) saturate it within months', () => {
+    const moratorium = { impact: -2, effectiveAt: at('2022-11-22T00:00:00Z') };
+    const asOf = at('2023-06-30T00:00:00Z'); // the denial one year old, the moratorium 220 days
+    expect(policyRiskComponent([denial, moratorium], asOf)).toBeCloseTo(0.5 + (2 / 3) * 0.5 ** (220 / 365), 12);
+    expect(policyRiskComponent([denial, moratorium], at('2022-12-01T00:00:00Z'))).toBe(1); // 0.75 + 0.66, clamped
+  });
+
   it('enters the score with weight 0.15 among the known components', () => {
     const base = { leverage: 0.4, runway: 0, scenarioFragility: 0.5, powerPriceExposure: 1, dilution: 0 };
     // (0.1 + 0 + 0.1 + 0.15 + 0 + 0.15) / 1.15 = 0.5 / 1.15

@@ -20,8 +20,15 @@ export interface RecordedProfile {
   version: number;
   eventId: string;
   eventTime: Date;
+  /** When ingest learned the version (its known-at time). */
+  learnedTime: Date;
   profile: CompanyProfile;
 }
+
+/** Where a company's figures come from: a recorded version (and when it was known), or the shipped file. */
+export type ProfileProvenance =
+  | { source: 'recorded'; version: number; eventId: string; eventTime: Date; learnedTime: Date }
+  | { source: 'shipped'; asOf: string };
 
 /** Other instances' consumption reaches this one's memory within this interval. */
 const REFRESH_INTERVAL_MS = 30_000;
@@ -54,10 +61,20 @@ export class CompanyProfilesService implements OnApplicationBootstrap, OnApplica
 
   /** The newest profile, with the caller's overrides (marked as such in their source). */
   get(ticker: string, overrides: BalanceSheetOverrides = {}, field = 'ticker'): CompanyProfile {
+    return this.current(ticker, overrides, field).profile;
+  }
+
+  /** The newest profile (with the caller's overrides) and where it comes from, read together. */
+  current(ticker: string, overrides: BalanceSheetOverrides = {}, field = 'ticker'): { profile: CompanyProfile; provenance: ProfileProvenance } {
     const upper = ticker.toUpperCase();
-    const profile = this.newest.get(upper)?.profile ?? this.shipped.get(upper);
-    if (!profile) throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no company profile for '${ticker}' (one of ${this.tickers().join(', ')})`, field);
-    return withOverrides(profile, overrides);
+    const recorded = this.newest.get(upper);
+    if (recorded) {
+      const { version, eventId, eventTime, learnedTime } = recorded;
+      return { profile: withOverrides(recorded.profile, overrides), provenance: { source: 'recorded', version, eventId, eventTime, learnedTime } };
+    }
+    const shipped = this.shipped.get(upper);
+    if (!shipped) throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no company profile for '${ticker}' (one of ${this.tickers().join(', ')})`, field);
+    return { profile: withOverrides(shipped, overrides), provenance: { source: 'shipped', asOf: shipped.asOf } };
   }
 
   /** The version a valuation used, or the newest recorded one before it; undefined when none is recorded. */
@@ -86,11 +103,12 @@ interface ProfileRow {
   version: number;
   event_id: string;
   event_time: Date;
+  learned_time: Date;
   profile_json: string;
 }
 
 const toRecorded = (r: ProfileRow): RecordedProfile => ({
-  ticker: r.ticker, version: r.version, eventId: r.event_id, eventTime: new Date(r.event_time), profile: parseCompanyProfile(JSON.parse(r.profile_json)),
+  ticker: r.ticker, version: r.version, eventId: r.event_id, eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), profile: parseCompanyProfile(JSON.parse(r.profile_json)),
 });
 
 function withOverrides(profile: CompanyProfile, overrides: BalanceSheetOverrides): CompanyProfile {

@@ -23,16 +23,17 @@ export class RecordCompanyProfileUseCase {
     if (!m.eventTime) throw new PoisonMessageError('MISSING_TIMES', 'event_time is required');
     const profile = parsed(m);
     const eventTime = timestampDate(m.eventTime as Timestamp);
+    const learnedTime = m.learnedTime ? timestampDate(m.learnedTime) : event.meta.time;
     const kept = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
       const rows: unknown[] = await em.query(
-        `INSERT INTO company_profile_version (ticker, version, event_id, event_time, profile_json) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO company_profile_version (ticker, version, event_id, event_time, learned_time, profile_json) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT DO NOTHING RETURNING version`,
-        [m.ticker, m.version, event.meta.id, eventTime, m.profileJson],
+        [m.ticker, m.version, event.meta.id, eventTime, learnedTime, m.profileJson],
       );
       return rows.length > 0;
     });
-    if (kept) this.profiles.remember({ ticker: m.ticker, version: m.version, eventId: event.meta.id, eventTime, profile });
+    if (kept) this.profiles.remember({ ticker: m.ticker, version: m.version, eventId: event.meta.id, eventTime, learnedTime, profile });
   }
 }
 

@@ -11,7 +11,10 @@ export class PolicyRegisterController {
   constructor(private readonly register: PolicyRegisterRepository) {}
 
   @Get()
-  @ApiOperation({ summary: 'The policy and permit register, newest first, by jurisdiction and/or company (entered through ingest POST /v1/policy-events)' })
+  @ApiOperation({
+    summary: 'The policy and permit register, newest first, by jurisdiction and/or company (entered through ingest POST /v1/policy-events)',
+    description: "ticker: the entries naming the company, and the jurisdiction-wide ones (no company named) where an entry names it, as the company's risk score reads them",
+  })
   @ApiOkResponse({ description: '{items[{eventId, jurisdiction, tickers, kind, impact, effectiveAt, learnedAt, title, sourceUrl, authority}]}' })
   async list(@Query() q: PolicyRegisterQueryDto): Promise<{ items: PolicyEventView[] }> {
     return { items: await this.register.list({ jurisdiction: q.jurisdiction, ticker: q.ticker?.toUpperCase() }) };

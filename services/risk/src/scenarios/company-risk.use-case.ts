@@ -4,7 +4,7 @@ import {
   type BalanceSheetRisk, type CompanyValuationOptions, type StandingScenarioResult,
 } from '@hashdesk/economics';
 import { fromEconomicsError } from '../common/risk-exception.filter';
-import { CompanyProfilesService } from '../companies/company-profiles.service';
+import { CompanyProfilesService, type ProfileProvenance } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';
 import { PolicyRegisterRepository, type PolicyEventView } from '../policy/policy-register.repository';
 import type { AdHocScenarioRequestDto } from './dto/ad-hoc-scenario.request.dto';
@@ -14,8 +14,12 @@ export interface CompanyRisk {
   ticker: string;
   standingScenarios: StandingScenarioResult;
   balanceSheetRisk: BalanceSheetRisk;
-  /** The register entries naming the company, in force now: what the score's policy component reads. */
+  /** The register entries bearing on the company, in force now: what the score's policy component reads. */
   policyEvents: PolicyEventView[];
+  /** Where the company operates as the register knows it (jurisdiction-wide entries there bear on it). */
+  jurisdictions: string[];
+  /** The profile the figures come from: the newest version ingest published, else the shipped file. */
+  profile: ProfileProvenance;
 }
 
 const defined = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -30,17 +34,17 @@ export class CompanyRiskUseCase {
   ) {}
 
   async companyRisk(ticker: string, query: CompanyRiskQueryDto): Promise<CompanyRisk> {
-    const profile = this.profiles.get(ticker);
+    const { profile, provenance } = this.profiles.current(ticker);
     const { otherDirectCostUsdPerBtc, sgaExSbcUsdPerBtc, interestUsdPerBtc, convertibleConversionPriceUsd, ...marketFields } = query;
     const market = await this.markets.resolve(marketFields, 'query');
     const asOf = new Date();
-    const policyEvents = await this.policy.forCompany(profile.ticker, asOf);
+    const [policyEvents, jurisdictions] = await Promise.all([this.policy.forCompany(profile.ticker, asOf), this.policy.jurisdictionsOf(profile.ticker)]);
     const options: CompanyValuationOptions = { company: defined({ otherDirectCostUsdPerBtc, sgaExSbcUsdPerBtc, interestUsdPerBtc }), valuation: { excludeIncompleteHpcContracts: true } };
     return mapEconomics(() => {
       const standingScenarios = runStandingScenarios(profile, market, options, STANDING_SCENARIOS);
       const metrics = companyMetrics(profile, market, options.company);
       const risk = balanceSheetRisk(profile, metrics, standingScenarios, { ...defined({ convertibleConversionPriceUsd }), policy: { events: policyEvents, asOf } });
-      return { ticker: profile.ticker, standingScenarios, balanceSheetRisk: risk, policyEvents };
+      return { ticker: profile.ticker, standingScenarios, balanceSheetRisk: risk, policyEvents, jurisdictions, profile: provenance };
     }, 'query.');
   }
 
