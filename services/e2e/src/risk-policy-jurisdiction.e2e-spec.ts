@@ -1,6 +1,5 @@
 import { Topics } from '@hashdesk/contracts';
 import { riskScore, RISK_SCORE_WEIGHTS } from '@hashdesk/economics';
-import { createIdempotentProducer } from '@hashdesk/messaging';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -94,10 +93,7 @@ describe('policy and permit register: jurisdiction-wide entries', () => {
     const raw = events.raw.find((r) => r.headers.ce_id === posted.body.eventId);
     if (!raw) throw new Error('the raw moratorium record');
     const rawBefore = events.raw.length;
-    const producer = createIdempotentProducer(stack.kafka);
-    await producer.connect();
-    await producer.send({ topic: stack.namespace.topic(Topics.policyEventRecorded.name), acks: -1, messages: [{ key: raw.key, value: raw.value, headers: raw.headers }] });
-    await producer.disconnect();
+    await stack.send(Topics.policyEventRecorded, [raw]);
     await events.waitForRaw(rawBefore + 1);
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await count('SELECT count(*) AS n FROM risk.policy_event')).toBe(2);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyProfileRecordedSchema, Topics } from '@hashdesk/contracts';
-import { createIdempotentProducer, encodeMessage, metaToHeaders } from '@hashdesk/messaging';
+import { encodeMessage, metaToHeaders } from '@hashdesk/messaging';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -33,12 +33,7 @@ describe('risk on published company profile versions', () => {
     const headers = metaToHeaders({ id: message.versionId, type: CompanyProfileRecordedSchema.typeName, source: 'e2e', time: new Date('2025-10-15T23:59:59Z'), subject: 'GREE' });
     return { message, record: { key: 'GREE', value: encodeMessage(Topics.companyProfileRecorded, message), headers } };
   };
-  const publish = async (...records: Array<ReturnType<typeof version>['record']>) => {
-    const producer = createIdempotentProducer(stack.kafka);
-    await producer.connect();
-    await producer.send({ topic: stack.namespace.topic(Topics.companyProfileRecorded.name), acks: -1, messages: records });
-    await producer.disconnect();
-  };
+  const publish = (...records: Array<ReturnType<typeof version>['record']>) => stack.send(Topics.companyProfileRecorded, records);
 
   beforeAll(async () => {
     await stack.prepare();

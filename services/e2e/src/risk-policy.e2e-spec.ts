@@ -1,5 +1,4 @@
 import { Topics } from '@hashdesk/contracts';
-import { createIdempotentProducer } from '@hashdesk/messaging';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -69,11 +68,7 @@ describe('policy and permit register', () => {
     const riot = await risk(`/v1/risk/companies/RIOT?${new URLSearchParams(Object.entries(market).map(([k, v]): [string, string] => [k, String(v)]))}`);
     expect(riot.body.balanceSheetRisk.riskScore.components.policy).toBe(0);
     // The same record delivered to risk again changes nothing: one row, one inbox entry.
-    const producer = createIdempotentProducer(stack.kafka);
-    await producer.connect();
-    const raw = events.raw[0];
-    await producer.send({ topic: stack.namespace.topic(Topics.policyEventRecorded.name), messages: [{ key: raw.key, value: raw.value, headers: raw.headers }] });
-    await producer.disconnect();
+    await stack.send(Topics.policyEventRecorded, [events.raw[0]]);
     await events.waitForRaw(2);
     await new Promise((r) => setTimeout(r, 2_000));
     const count = async (sql: string) => Number((await stack.database.query<{ n: string }>(sql))[0].n);

@@ -1,6 +1,6 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import type { TopicEntry } from '@hashdesk/contracts';
-import { createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
+import { createIdempotentProducer, createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
 import {
   createTestDatabase, freePort, requiredEnv, ServiceProcess, uniqueNamespace, WebhookReceiver, type ServiceName, type TestDatabase,
 } from '@hashdesk/testing';
@@ -71,6 +71,17 @@ export class Stack {
     const probe = new TopicProbe(this.kafka, this.namespace, entry);
     this.probes.push(probe as unknown as TopicProbe<DescMessage>);
     return probe.start();
+  }
+
+  /** Puts records on a topic of this stack's namespace as they are (a redelivery, or what a producer would send). */
+  async send<Desc extends DescMessage>(entry: TopicEntry<Desc>, records: Array<{ key: string; value: Buffer | null; headers: Record<string, string> }>): Promise<void> {
+    const producer = createIdempotentProducer(this.kafka);
+    await producer.connect();
+    try {
+      await producer.send({ topic: this.namespace.topic(entry.name), acks: -1, messages: records });
+    } finally {
+      await producer.disconnect();
+    }
   }
 
   async stopAll(): Promise<void> {
