@@ -1,13 +1,36 @@
 import type { DescMessage } from '@bufbuild/protobuf';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicName, DeadLetterHeaders, type TopicEntry } from '@hashdesk/contracts';
 import { decodeMessage, headersToStrings, metaFromHeaders, type DecodedEvent } from '../event-envelope';
 import type { LoggerPort } from '../logger.port';
 import type { TopicNamespace } from '../topic-namespace';
+import { markProcessedBatch } from '../inbox/inbox';
 import { withSpanFromHeaders } from '../trace-context';
 import { classifyFailure, errorCodeOf } from './handler-error';
 
 export type EventHandler<Desc extends DescMessage> = (event: DecodedEvent<Desc>) => Promise<void>;
+
+/**
+ * A topic handled in batches (subscribeBatch): the consumer runs one transaction per batch that first
+ * marks every event in the inbox with one multi-row INSERT … ON CONFLICT DO NOTHING RETURNING, then
+ * calls `handle` with the events that were new, in offset order. The offsets are resolved and
+ * committed only after that transaction commits.
+ */
+export interface BatchSubscription<Desc extends DescMessage> {
+  /** The service's DataSource: the inbox rows and the handler's writes share its transaction. */
+  dataSource: DataSource;
+  /** Called inside the transaction with the events not handled before (never empty). */
+  handle(events: Array<DecodedEvent<Desc>>, em: EntityManager): Promise<void>;
+  /**
+   * Optional fast path in front of the inbox: the ids of events known to be handled already (marks
+   * in Redis, say). They skip the transaction; an id it does not know still meets the inbox. Its
+   * failure only costs the fast path.
+   */
+  alreadyHandled?(events: Array<DecodedEvent<Desc>>): Promise<ReadonlySet<string>>;
+  /** After the commit, with every event of the batch (all are in the inbox now). Failures are logged. */
+  afterCommit?(events: Array<DecodedEvent<Desc>>): Promise<void>;
+}
 
 export interface EventConsumerOptions {
   /** The service name: one consumer group per service. */
@@ -17,16 +40,31 @@ export interface EventConsumerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   fromBeginning?: boolean;
+  /** Events per transaction on the batch path (subscribeBatch). Default 500. */
+  maxBatchSize?: number;
 }
+
+type Registered =
+  | { entry: TopicEntry; handler: EventHandler<DescMessage>; batch?: undefined }
+  | { entry: TopicEntry; handler?: undefined; batch: BatchSubscription<DescMessage> };
+
+type MessageContext = { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void> };
 
 /**
  * One consumer group per service. Each message is decoded by its registry entry and handled; the
  * offset is committed only after the handler resolves. A failing handler is retried with exponential
  * backoff, then the message goes to `<group>.dlt` with its key, headers and the error, so that a
  * poison message never blocks its partition.
+ *
+ * Two paths. subscribe(): one message at a time (eachMessage); the handler owns its transaction and
+ * inbox row. subscribeBatch() (opt-in): kafkajs eachBatch, one transaction per up to `maxBatchSize`
+ * events with a multi-row inbox insert, offsets resolved and committed after the commit. A batch that
+ * fails is handled again one message at a time, each with the retries and dead-lettering of the
+ * per-message path, so a poison message still goes to the dead-letter topic alone. A consumer with
+ * any batch subscription runs eachBatch; its per-message topics are handled message by message in it.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, { entry: TopicEntry; handler: EventHandler<DescMessage> }>();
+  private readonly handlers = new Map<string, Registered>();
   private consumer?: Consumer;
   private joined = false;
   private crashed?: string;
@@ -52,6 +90,12 @@ export class EventConsumer {
   subscribe<Desc extends DescMessage>(entry: TopicEntry<Desc>, handler: EventHandler<Desc>): void {
     if (this.consumer) throw new Error(`subscribe(${entry.name}) after start()`);
     this.handlers.set(this.namespace.topic(entry.name), { entry, handler: handler as EventHandler<DescMessage> });
+  }
+
+  /** Opt-in batch path for a topic: see BatchSubscription. */
+  subscribeBatch<Desc extends DescMessage>(entry: TopicEntry<Desc>, subscription: BatchSubscription<Desc>): void {
+    if (this.consumer) throw new Error(`subscribeBatch(${entry.name}) after start()`);
+    this.handlers.set(this.namespace.topic(entry.name), { entry, batch: subscription as unknown as BatchSubscription<DescMessage> });
   }
 
   get hasSubscriptions(): boolean {
@@ -82,7 +126,13 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: this.options.fromBeginning ?? true });
-    await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachMessage: (payload) => this.handle(payload) });
+    if ([...this.handlers.values()].some((r) => r.batch)) {
+      // Offsets are resolved by handleBatch only for what finished: a stop or a rebalance mid-batch
+      // commits those, and the rest is delivered again (the inbox deduplicates).
+      await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+    } else {
+      await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachMessage: (payload) => this.handle(payload) });
+    }
   }
 
   /** Lets the message in flight finish, commits its offset, leaves the group. */
@@ -93,43 +143,123 @@ export class EventConsumer {
     this.joined = false;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async handle({ topic, partition, message, heartbeat }: MessageContext | EachMessagePayload): Promise<void> {
     const registered = this.handlers.get(topic);
+    await this.withRetries({ topic, partition, message, heartbeat }, async () => {
+      if (!registered) throw new Error(`no handler for ${topic}`);
+      const event = this.decode(registered.entry, topic, partition, message);
+      await withSpanFromHeaders(`${topic} process`, event.headers, spanAttributes(topic, event.meta.id), () =>
+        registered.batch ? this.handleInTransaction(registered.batch, topic, [event]) : registered.handler(event));
+    });
+  }
+
+  /**
+   * Runs `attempt` until it succeeds, retrying with exponential backoff; a poison message, or one
+   * still failing after maxAttempts, goes to the dead-letter topic (and counts as done).
+   */
+  private async withRetries({ topic, partition, message, heartbeat }: MessageContext, attempt: () => Promise<void>): Promise<void> {
     const headers = headersToStrings(message.headers);
     const where = { topic, partition, offset: message.offset, eventId: headers.ce_id };
     const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    for (let n = 1; ; n++) {
       try {
-        if (!registered) throw new Error(`no handler for ${topic}`);
-        const meta = metaFromHeaders(headers);
-        const event: DecodedEvent = {
-          meta,
-          key: message.key?.toString('utf8') ?? '',
-          message: decodeMessage(registered.entry, meta, message.value),
-          topic,
-          partition,
-          offset: message.offset,
-          headers,
-        };
-        await withSpanFromHeaders(`${topic} process`, headers, { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': meta.id }, () => registered.handler(event));
+        await attempt();
         this.handledCount++;
         return;
       } catch (error) {
         const kind = classifyFailure(error);
-        if (kind === 'poison' || attempt >= maxAttempts) {
-          this.logger.error({ ...where, attempt, err: error }, `handler failed (${kind}); sending to ${this.deadLetterTopic}`);
-          await this.deadLetter({ topic, partition, message, headers, attempts: attempt, error });
+        if (kind === 'poison' || n >= maxAttempts) {
+          this.logger.error({ ...where, attempt: n, err: error }, `handler failed (${kind}); sending to ${this.deadLetterTopic}`);
+          await this.deadLetter({ topic, partition, message, headers, attempts: n, error });
           return;
         }
-        const backoffMs = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 5_000);
-        this.logger.warn({ ...where, attempt, backoffMs, err: error }, 'handler failed; retrying');
+        const backoffMs = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (n - 1), this.options.maxBackoffMs ?? 5_000);
+        this.logger.warn({ ...where, attempt: n, backoffMs, err: error }, 'handler failed; retrying');
         await heartbeat();
         await new Promise((resolve) => setTimeout(resolve, backoffMs));
       }
     }
   }
 
-  private async deadLetter(args: { topic: string; partition: number; message: EachMessagePayload['message']; headers: Record<string, string>; attempts: number; error: unknown }): Promise<void> {
+  private decode(entry: TopicEntry, topic: string, partition: number, message: KafkaMessage): DecodedEvent {
+    const headers = headersToStrings(message.headers);
+    const meta = metaFromHeaders(headers);
+    return { meta, key: message.key?.toString('utf8') ?? '', message: decodeMessage(entry, meta, message.value), topic, partition, offset: message.offset, headers };
+  }
+
+  /**
+   * The batch path. Works through the fetched messages in chunks of maxBatchSize; after each chunk its
+   * last offset is resolved and committed. Stops between chunks when the consumer stops or the
+   * partition is taken away, leaving the rest uncommitted.
+   */
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const registered = this.handlers.get(topic);
+    const size = Math.max(1, this.options.maxBatchSize ?? 500);
+    for (let i = 0; i < messages.length; ) {
+      if (!isRunning() || isStale()) return;
+      const chunk = registered?.batch ? messages.slice(i, i + size) : [messages[i]];
+      if (registered?.batch) await this.handleChunk(registered.entry, registered.batch, { topic, partition, heartbeat }, chunk);
+      else await this.handle({ topic, partition, message: chunk[0], heartbeat });
+      resolveOffset(chunk[chunk.length - 1].offset);
+      if (registered?.batch) await commitOffsetsIfNecessary(uncommittedOffsets());
+      await heartbeat();
+      i += chunk.length;
+    }
+  }
+
+  private async handleChunk(entry: TopicEntry, subscription: BatchSubscription<DescMessage>, at: Omit<MessageContext, 'message'>, messages: KafkaMessage[]): Promise<void> {
+    const decoded: Array<{ event: DecodedEvent; message: KafkaMessage }> = [];
+    for (const message of messages) {
+      try {
+        decoded.push({ event: this.decode(entry, at.topic, at.partition, message), message });
+      } catch (error) {
+        // Undecodable: poison, dead-lettered alone; the rest of the chunk goes on.
+        await this.withRetries({ ...at, message }, () => Promise.reject(error));
+      }
+    }
+    let known: ReadonlySet<string> = new Set();
+    if (subscription.alreadyHandled && decoded.length > 0) {
+      known = await subscription.alreadyHandled(decoded.map((d) => d.event)).catch((error: unknown) => {
+        this.logger.warn({ topic: at.topic, partition: at.partition, err: error }, 'batch: the dedup fast path failed; the inbox decides');
+        return new Set<string>();
+      });
+    }
+    const todo = decoded.filter((d) => !known.has(d.event.meta.id));
+    this.handledCount += decoded.length - todo.length;
+    if (todo.length === 0) return;
+    const first = todo[0].event;
+    try {
+      await withSpanFromHeaders(`${at.topic} process`, first.headers, { ...spanAttributes(at.topic, first.meta.id), 'messaging.batch.message_count': todo.length }, () =>
+        this.handleInTransaction(subscription, at.topic, todo.map((d) => d.event)));
+      this.handledCount += todo.length;
+      return;
+    } catch (error) {
+      this.logger.warn(
+        { topic: at.topic, partition: at.partition, firstOffset: todo[0].message.offset, lastOffset: todo[todo.length - 1].message.offset, err: error },
+        'batch failed; handling its messages one at a time',
+      );
+    }
+    for (const { event, message } of todo) {
+      await this.withRetries({ ...at, message }, () =>
+        withSpanFromHeaders(`${at.topic} process`, event.headers, spanAttributes(at.topic, event.meta.id), () => this.handleInTransaction(subscription, at.topic, [event])));
+    }
+  }
+
+  /** One transaction: the inbox rows of all events, then the handler with the new ones; afterCommit once committed. */
+  private async handleInTransaction(subscription: BatchSubscription<DescMessage>, topic: string, events: DecodedEvent[]): Promise<void> {
+    await subscription.dataSource.transaction(async (em) => {
+      const fresh = await markProcessedBatch(em, this.options.groupName, events.map((e) => e.meta.id), topic);
+      // In offset order, each id once (a repeat inside the batch is a duplicate too).
+      const todo = events.filter((e) => fresh.delete(e.meta.id));
+      if (todo.length > 0) await subscription.handle(todo, em);
+    });
+    if (subscription.afterCommit) {
+      await subscription.afterCommit(events).catch((error: unknown) => this.logger.warn({ topic, err: error }, 'batch: afterCommit failed (the events are committed)'));
+    }
+  }
+
+  private async deadLetter(args: { topic: string; partition: number; message: KafkaMessage; headers: Record<string, string>; attempts: number; error: unknown }): Promise<void> {
     const failure = {
       [DeadLetterHeaders.originalTopic]: this.namespace.logical(args.topic),
       [DeadLetterHeaders.originalPartition]: String(args.partition),
@@ -147,4 +277,8 @@ export class EventConsumer {
     });
     this.deadLetteredCount++;
   }
+}
+
+function spanAttributes(topic: string, messageId: string): Record<string, string> {
+  return { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': messageId };
 }

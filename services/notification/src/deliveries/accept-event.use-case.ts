@@ -1,37 +1,47 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '@hashdesk/platform';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { NotificationEvent } from '../events/notification-event';
 import { EventRouter } from './event-router.worker';
 import { RedisCache } from './redis-cache';
 
 /**
- * The Kafka handler's whole job: one statement that writes the inbox row and, unless it was there
- * already (a redelivery), the event into inbound_event; Redis remembers the id after that commit. A single statement is its own transaction,
- * so when the handler resolves and the offset is committed the event is on disk; the router turns
- * it into deliveries in batches (RouteEventsUseCase). One round trip per event instead of a
- * transaction of five or more is what lets one consumer keep up with thousands of events a second.
+ * The Kafka handler's whole job: write the consumed events into inbound_event, where the router turns
+ * them into deliveries in batches (RouteEventsUseCase). The consumer's batch path (EventConsumer
+ * subscribeBatch) calls acceptBatch inside its transaction, after the inbox rows of the same batch:
+ * one multi-row INSERT for up to a few hundred events, so when the offsets are committed the events
+ * are on disk. Redis remembers the ids after that commit (remember), and knownEvents lets a
+ * redelivery Redis remembers skip PostgreSQL altogether; one it forgot is caught by the inbox.
  */
 @Injectable()
 export class AcceptEventUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly router: EventRouter,
     private readonly cache: RedisCache,
   ) {}
 
-  async execute(event: NotificationEvent, topic: string): Promise<void> {
-    // A redelivery Redis remembers costs no PostgreSQL round trip; one it forgot is caught by the inbox.
-    if (await this.cache.seen(event.id)) return;
-    await this.dataSource.query(
-      `WITH marked AS (
-         INSERT INTO processed_message (consumer_group, message_id, topic) VALUES ('notification', $1, $2)
-         ON CONFLICT DO NOTHING RETURNING message_id)
-       INSERT INTO inbound_event (event_id, event_type, subject, severity, event_time, metrics, traceparent, data)
-       SELECT message_id, $3, $4, $5, $6, $7::json, $8, $9::json FROM marked`,
-      [event.id, topic, event.type, event.subject, event.severity ?? null, event.time, JSON.stringify(event.metrics), event.traceparent ?? null, JSON.stringify(event.data)],
+  /** Inside the consumer's transaction, with the events its inbox found new, in offset order. */
+  async acceptBatch(em: EntityManager, events: NotificationEvent[]): Promise<void> {
+    await em.query(
+      `INSERT INTO inbound_event (event_id, event_type, subject, severity, event_time, metrics, traceparent, data)
+       SELECT x.event_id, x.event_type, x.subject, x.severity, x.event_time, x.metrics::json, x.traceparent, x.data::json
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
+              AS x(event_id, event_type, subject, severity, event_time, metrics, traceparent, data, n)
+        ORDER BY x.n`,
+      [
+        events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => e.severity ?? null), events.map((e) => e.time),
+        events.map((e) => JSON.stringify(e.metrics)), events.map((e) => e.traceparent ?? null), events.map((e) => JSON.stringify(e.data)),
+      ],
     );
-    await this.cache.markSeen(event.id);
+  }
+
+  /** The ids Redis remembers as accepted (fails open: none). */
+  knownEvents(eventIds: string[]): Promise<Set<string>> {
+    return this.cache.seenAll(eventIds);
+  }
+
+  /** After the commit: Redis remembers the ids, and the router is woken. */
+  async remember(eventIds: string[]): Promise<void> {
     this.router.kick();
+    await this.cache.markSeenAll(eventIds);
   }
 }

@@ -1,11 +1,13 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import type { DescMessage } from '@bufbuild/protobuf';
+import type { DataSource } from 'typeorm';
 import { APP_FILTER } from '@nestjs/core';
-import { Topics } from '@hashdesk/contracts';
-import type { EventConsumer } from '@hashdesk/messaging';
-import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { Topics, type TopicEntry } from '@hashdesk/contracts';
+import type { DecodedEvent, EventConsumer } from '@hashdesk/messaging';
+import { DATA_SOURCE, EVENT_CONSUMER } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
-import { fromAlertRaised, fromHashpriceComputed } from '../events/notification-event';
+import { fromAlertRaised, fromHashpriceComputed, type NotificationEvent } from '../events/notification-event';
 import { StreamController } from '../stream/stream.controller';
 import { StreamHub } from '../stream/stream-hub';
 import { ApiKeyGuard } from '../subscriptions/api-key.guard';
@@ -61,11 +63,22 @@ export class DeliveriesModule implements OnModuleInit {
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly accept: AcceptEventUseCase,
   ) {}
 
+  /** Both input topics on the consumer's batch path: one transaction (inbox rows + inbound_event rows) per batch. */
   onModuleInit(): void {
-    this.consumer.subscribe(Topics.alertRaised, (event) => this.accept.execute(fromAlertRaised(event.meta, event.message), event.topic));
-    this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.accept.execute(fromHashpriceComputed(event.meta, event.message), event.topic));
+    this.acceptInBatches(Topics.alertRaised, (event) => fromAlertRaised(event.meta, event.message));
+    this.acceptInBatches(Topics.hashpriceComputed, (event) => fromHashpriceComputed(event.meta, event.message));
+  }
+
+  private acceptInBatches<Desc extends DescMessage>(entry: TopicEntry<Desc>, toEvent: (event: DecodedEvent<Desc>) => NotificationEvent): void {
+    this.consumer.subscribeBatch(entry, {
+      dataSource: this.dataSource,
+      alreadyHandled: (events) => this.accept.knownEvents(events.map((e) => e.meta.id)),
+      handle: (events, em) => this.accept.acceptBatch(em, events.map(toEvent)),
+      afterCommit: (events) => this.accept.remember(events.map((e) => e.meta.id)),
+    });
   }
 }

@@ -40,13 +40,19 @@ export class RedisCache {
     return admitted;
   }
 
-  /** True when the event was accepted before (marked after its inbox row committed). Unknown → false. */
-  async seen(eventId: string): Promise<boolean> {
-    return (await this.bounded(this.redis.exists(`notification:seen:${eventId}`))) === 1;
+  /** The ids accepted before (each marked after its inbox row committed), in one MGET. Unknown → not in the set. */
+  async seenAll(eventIds: string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const values = await this.bounded(this.redis.mget(...eventIds.map(seenKey)));
+    return new Set(eventIds.filter((_id, i) => values?.[i] !== null && values?.[i] !== undefined));
   }
 
-  async markSeen(eventId: string): Promise<void> {
-    await this.bounded(this.redis.set(`notification:seen:${eventId}`, '1', 'EX', SEEN_TTL_SECONDS));
+  /** After the commit that put them in the inbox: one pipelined round trip. */
+  async markSeenAll(eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const id of eventIds) pipeline.set(seenKey(id), '1', 'EX', SEEN_TTL_SECONDS);
+    await this.bounded(pipeline.exec());
   }
 
   /**
@@ -84,4 +90,5 @@ export class RedisCache {
   }
 }
 
+const seenKey = (eventId: string): string => `notification:seen:${eventId}`;
 const cooldownKey = (subscriptionId: string, subject: string): string => `notification:cooldown:${subscriptionId}:${Buffer.from(subject).toString('base64url')}`;
