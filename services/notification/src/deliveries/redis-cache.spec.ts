@@ -33,3 +33,30 @@ describe('per-endpoint rate limit', () => {
     expect(Object.fromEntries(await cache.admit(new Map([['a', 3]]), 1))).toEqual({ a: 3 });
   });
 });
+
+describe('dedup marks', () => {
+  /** A Redis holding string keys; pipelined SETs land in it. */
+  function keyValueRedis(store: Map<string, string>, fail = false): Redis {
+    return {
+      mget: (...keys: string[]) => (fail ? Promise.reject(new Error('down')) : Promise.resolve(keys.map((k) => store.get(k) ?? null))),
+      pipeline: () => {
+        const pipeline = {
+          set: (key: string, value: string) => (store.set(key, value), pipeline),
+          exec: () => (fail ? Promise.reject(new Error('down')) : Promise.resolve([])),
+        };
+        return pipeline;
+      },
+    } as unknown as Redis;
+  }
+
+  it('given ids marked after their commit then a redelivery of those is known and the others are not', async () => {
+    const cache = new RedisCache(keyValueRedis(new Map()));
+    await cache.markSeenAll(['a', 'b']);
+    expect([...(await cache.seenAll(['a', 'c', 'b']))].sort()).toEqual(['a', 'b']);
+  });
+
+  it('given Redis down (or flushed) then no id is known, so every event meets the PostgreSQL inbox', async () => {
+    expect(await new RedisCache(keyValueRedis(new Map([['notification:seen:a', '1']]), true)).seenAll(['a'])).toEqual(new Set());
+    expect(await new RedisCache(keyValueRedis(new Map())).seenAll(['a'])).toEqual(new Set());
+  });
+});
