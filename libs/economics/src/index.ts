@@ -55,3 +55,9 @@ export * from './risk/monte-carlo';
 export * from './risk/stop-lines';
 export * from './risk/standing-scenarios';
 export * from './risk/balance-sheet-risk';
+// company history: researched quarters with provenance, built into point-in-time profile versions
+export * from './companies/history/company-history';
+export * from './companies/history/history-fields';
+export * from './companies/history/excerpt-numbers';
+export * from './companies/history/check-company-history';
+export * from './companies/history/build-profile-versions';

@@ -70,6 +70,7 @@ export interface ReportedCostPerBtc extends SourcedFigure {
 export interface ProductionSection {
   /** BTC mined (self-mining, net of pool fees where stated) in the period. */
   readonly btcProducedInPeriod: SourcedFigure;
+  readonly btcSoldInPeriod?: SourcedFigure;
   readonly reportedCostsPerBtc: readonly ReportedCostPerBtc[];
 }
 
@@ -84,6 +85,37 @@ export interface OpexSection {
   readonly interestExpenseUsdInPeriod: SourcedFigure;
   readonly depreciationUsdInPeriod: SourcedFigure;
   readonly sbcUsdInPeriod: SourcedFigure;
+  /** Cost of revenue excluding depreciation as reported (all segments). */
+  readonly costOfRevenueUsdInPeriod?: SourcedFigure;
+  /** SG&A as reported, including SBC. */
+  readonly sgaUsdInPeriod?: SourcedFigure;
+}
+
+/** Revenue in the period by segment (optional section; the company history fills it). */
+export interface RevenueSection {
+  readonly totalUsdInPeriod: SourcedFigure;
+  readonly miningUsdInPeriod: SourcedFigure;
+  readonly hostingUsdInPeriod: SourcedFigure;
+  readonly hpcUsdInPeriod: SourcedFigure;
+}
+
+/** Results in the period; a loss is negative. */
+export interface IncomeSection {
+  readonly netIncomeUsdInPeriod: SourcedFigure;
+  readonly adjustedEbitdaUsdInPeriod: SourcedFigure;
+}
+
+export interface CapexSection {
+  readonly capexUsdInPeriod: SourcedFigure;
+}
+
+/** A sourced record (site, convertible note) read from one publication. */
+export interface SourcedRecord {
+  readonly knownAt: string;
+  readonly source: string;
+  readonly sourceQuality: 'primary' | 'secondary';
+  readonly excerpt: string;
+  readonly [key: string]: unknown;
 }
 
 /** Bitcoin-mining hosting for customers (not AI/HPC). */
@@ -143,6 +175,9 @@ export interface BalanceSheetSection {
   /** Absent: none. Counted in net debt and the EV variants. */
   readonly preferredEquityUsd?: SourcedFigure;
   readonly sharesOutstanding: SourcedFigure;
+  readonly restrictedCashUsd?: SourcedFigure;
+  /** Of btcHeld, pledged, loaned or restricted coins. */
+  readonly btcPledgedOrLoaned?: SourcedFigure;
 }
 
 export interface CompanyProfile {
@@ -160,4 +195,12 @@ export interface CompanyProfile {
   readonly hpcContracts: readonly HpcContract[];
   readonly balanceSheet: BalanceSheetSection;
   readonly notes?: string | null;
+  /** When this version became usable (ISO time); absent: the period end. */
+  readonly knownAt?: string;
+  readonly revenue?: RevenueSection;
+  readonly income?: IncomeSection;
+  readonly capex?: CapexSection;
+  /** Sites with their power region. */
+  readonly sites?: readonly SourcedRecord[];
+  readonly convertibles?: readonly SourcedRecord[];
 }

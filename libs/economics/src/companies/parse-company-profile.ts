@@ -6,7 +6,11 @@ import {
   POWER_CONTRACT_KINDS,
   POWER_PRICE_BASES,
   type BalanceSheetSection,
+  type CapexSection,
   type CompanyProfile,
+  type IncomeSection,
+  type RevenueSection,
+  type SourcedRecord,
   type FleetSection,
   type HostingSection,
   type HpcContract,
@@ -40,7 +44,7 @@ import {
 const TICKER = /^[A-Z0-9.]{1,10}$/;
 
 export function parseCompanyProfile(json: unknown): CompanyProfile {
-  const root = readObject('', json, ['schemaVersion', 'ticker', 'name', 'period', 'asOf', 'fleet', 'power', 'production', 'opex', 'hpcContracts', 'balanceSheet'], ['hosting', 'notes']);
+  const root = readObject('', json, ['schemaVersion', 'ticker', 'name', 'period', 'asOf', 'fleet', 'power', 'production', 'opex', 'hpcContracts', 'balanceSheet'], ['hosting', 'notes', 'knownAt', 'revenue', 'income', 'capex', 'sites', 'convertibles']);
   if (root['schemaVersion'] !== COMPANY_PROFILE_SCHEMA_VERSION) {
     throw new EconomicsInputError('schemaVersion', Code.OUT_OF_RANGE, `must be ${COMPANY_PROFILE_SCHEMA_VERSION} (this library reads profile format version ${COMPANY_PROFILE_SCHEMA_VERSION})`);
   }
@@ -59,10 +63,63 @@ export function parseCompanyProfile(json: unknown): CompanyProfile {
     hpcContracts: readArray('hpcContracts', root['hpcContracts']).map((contract, index) => readHpcContract(join('hpcContracts', index), contract)),
     balanceSheet: readBalanceSheet(root['balanceSheet']),
   };
-  const extras: { hosting?: HostingSection; notes?: string | null } = {};
+  const extras: { -readonly [K in 'hosting' | 'notes' | 'knownAt' | 'revenue' | 'income' | 'capex' | 'sites' | 'convertibles']?: CompanyProfile[K] } = {};
   if (Object.hasOwn(root, 'hosting')) extras.hosting = readHosting(root['hosting']);
   if (Object.hasOwn(root, 'notes')) extras.notes = readNullableText('notes', root['notes']);
+  if (Object.hasOwn(root, 'knownAt')) extras.knownAt = readKnownAtTime(root['knownAt']);
+  if (Object.hasOwn(root, 'revenue')) extras.revenue = readRevenue(root['revenue']);
+  if (Object.hasOwn(root, 'income')) extras.income = readIncome(root['income']);
+  if (Object.hasOwn(root, 'capex')) extras.capex = readCapex(root['capex']);
+  if (Object.hasOwn(root, 'sites')) extras.sites = readRecords('sites', root['sites'], ['name', 'region']);
+  if (Object.hasOwn(root, 'convertibles')) extras.convertibles = readRecords('convertibles', root['convertibles'], ['name']);
   return { ...profile, ...extras };
+}
+
+const KNOWN_AT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+function readKnownAtTime(value: unknown): string {
+  const text = readString('knownAt', value);
+  if (!KNOWN_AT_TIME.test(text) || Number.isNaN(Date.parse(text))) throw new EconomicsInputError('knownAt', Code.OUT_OF_RANGE, `must be a UTC time YYYY-MM-DDTHH:MM:SSZ, got '${text}'`);
+  return text;
+}
+
+function readRevenue(value: unknown): RevenueSection {
+  const object = readObject('revenue', value, ['totalUsdInPeriod', 'miningUsdInPeriod', 'hostingUsdInPeriod', 'hpcUsdInPeriod']);
+  return {
+    totalUsdInPeriod: readFigure('revenue.totalUsdInPeriod', object['totalUsdInPeriod']),
+    miningUsdInPeriod: readFigure('revenue.miningUsdInPeriod', object['miningUsdInPeriod']),
+    hostingUsdInPeriod: readFigure('revenue.hostingUsdInPeriod', object['hostingUsdInPeriod']),
+    hpcUsdInPeriod: readFigure('revenue.hpcUsdInPeriod', object['hpcUsdInPeriod']),
+  };
+}
+
+function readIncome(value: unknown): IncomeSection {
+  const object = readObject('income', value, ['netIncomeUsdInPeriod', 'adjustedEbitdaUsdInPeriod']);
+  return {
+    netIncomeUsdInPeriod: readFigure('income.netIncomeUsdInPeriod', object['netIncomeUsdInPeriod'], { signed: true }),
+    adjustedEbitdaUsdInPeriod: readFigure('income.adjustedEbitdaUsdInPeriod', object['adjustedEbitdaUsdInPeriod'], { signed: true }),
+  };
+}
+
+function readCapex(value: unknown): CapexSection {
+  const object = readObject('capex', value, ['capexUsdInPeriod']);
+  return { capexUsdInPeriod: readFigure('capex.capexUsdInPeriod', object['capexUsdInPeriod']) };
+}
+
+/** Sites and convertible notes: each names its source, publication date and the words it was read in. */
+function readRecords(path: string, value: unknown, required: readonly string[]): SourcedRecord[] {
+  return readArray(path, value).map((item, index) => {
+    const itemPath = join(path, index);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new EconomicsInputError(itemPath, Code.MISSING, 'must be an object');
+    const record = item as Record<string, unknown>;
+    for (const key of required) readString(join(itemPath, key), record[key]);
+    readIsoDate(join(itemPath, 'knownAt'), record['knownAt']);
+    readString(join(itemPath, 'source'), record['source']);
+    readEnum(join(itemPath, 'sourceQuality'), record['sourceQuality'], ['primary', 'secondary'] as const);
+    const excerpt = readString(join(itemPath, 'excerpt'), record['excerpt']);
+    if ([...excerpt].length > 200) throw new EconomicsInputError(join(itemPath, 'excerpt'), Code.OUT_OF_RANGE, 'must be at most 200 characters');
+    return record as SourcedRecord;
+  });
 }
 
 function readPeriod(value: unknown): CompanyProfile['period'] {
@@ -114,9 +171,10 @@ function readReportedCost(path: string, value: unknown): ReportedCostPerBtc {
 }
 
 function readProduction(value: unknown): ProductionSection {
-  const object = readObject('production', value, ['btcProducedInPeriod', 'reportedCostsPerBtc']);
+  const object = readObject('production', value, ['btcProducedInPeriod', 'reportedCostsPerBtc'], ['btcSoldInPeriod']);
   return {
     btcProducedInPeriod: readFigure('production.btcProducedInPeriod', object['btcProducedInPeriod']),
+    ...(Object.hasOwn(object, 'btcSoldInPeriod') && { btcSoldInPeriod: readFigure('production.btcSoldInPeriod', object['btcSoldInPeriod']) }),
     reportedCostsPerBtc: readArray('production.reportedCostsPerBtc', object['reportedCostsPerBtc']).map((cost, index) =>
       readReportedCost(join('production.reportedCostsPerBtc', index), cost),
     ),
@@ -125,8 +183,10 @@ function readProduction(value: unknown): ProductionSection {
 
 function readOpex(value: unknown): OpexSection {
   const keys = ['powerCostUsdInPeriod', 'otherDirectCostUsdInPeriod', 'sgaExSbcUsdInPeriod', 'interestExpenseUsdInPeriod', 'depreciationUsdInPeriod', 'sbcUsdInPeriod'] as const;
-  const object = readObject('opex', value, keys);
+  const object = readObject('opex', value, keys, ['costOfRevenueUsdInPeriod', 'sgaUsdInPeriod']);
   return {
+    ...(Object.hasOwn(object, 'costOfRevenueUsdInPeriod') && { costOfRevenueUsdInPeriod: readFigure('opex.costOfRevenueUsdInPeriod', object['costOfRevenueUsdInPeriod']) }),
+    ...(Object.hasOwn(object, 'sgaUsdInPeriod') && { sgaUsdInPeriod: readFigure('opex.sgaUsdInPeriod', object['sgaUsdInPeriod']) }),
     powerCostUsdInPeriod: readFigure('opex.powerCostUsdInPeriod', object['powerCostUsdInPeriod']),
     otherDirectCostUsdInPeriod: readFigure('opex.otherDirectCostUsdInPeriod', object['otherDirectCostUsdInPeriod']),
     sgaExSbcUsdInPeriod: readFigure('opex.sgaExSbcUsdInPeriod', object['sgaExSbcUsdInPeriod']),
@@ -175,13 +235,15 @@ function readHpcContract(path: string, value: unknown): HpcContract {
 }
 
 function readBalanceSheet(value: unknown): BalanceSheetSection {
-  const object = readObject('balanceSheet', value, ['btcHeld', 'cashUsd', 'totalDebtUsd', 'convertibleNotesUsd', 'sharesOutstanding'], ['preferredEquityUsd']);
+  const object = readObject('balanceSheet', value, ['btcHeld', 'cashUsd', 'totalDebtUsd', 'convertibleNotesUsd', 'sharesOutstanding'], ['preferredEquityUsd', 'restrictedCashUsd', 'btcPledgedOrLoaned']);
   const sheet: BalanceSheetSection = {
     btcHeld: readFigure('balanceSheet.btcHeld', object['btcHeld']),
     cashUsd: readFigure('balanceSheet.cashUsd', object['cashUsd']),
     totalDebtUsd: readFigure('balanceSheet.totalDebtUsd', object['totalDebtUsd']),
     convertibleNotesUsd: readFigure('balanceSheet.convertibleNotesUsd', object['convertibleNotesUsd']),
     sharesOutstanding: readFigure('balanceSheet.sharesOutstanding', object['sharesOutstanding'], { integer: true }),
+    ...(Object.hasOwn(object, 'restrictedCashUsd') && { restrictedCashUsd: readFigure('balanceSheet.restrictedCashUsd', object['restrictedCashUsd']) }),
+    ...(Object.hasOwn(object, 'btcPledgedOrLoaned') && { btcPledgedOrLoaned: readFigure('balanceSheet.btcPledgedOrLoaned', object['btcPledgedOrLoaned']) }),
   };
   return Object.hasOwn(object, 'preferredEquityUsd')
     ? { ...sheet, preferredEquityUsd: readFigure('balanceSheet.preferredEquityUsd', object['preferredEquityUsd']) }

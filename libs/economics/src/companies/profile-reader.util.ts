@@ -75,11 +75,13 @@ export interface FigureRule {
   readonly integer?: boolean;
   /** value > 0 (default: value ≥ 0). */
   readonly positive?: boolean;
+  /** Any finite value (a net loss is negative). */
+  readonly signed?: boolean;
 }
 
 function checkNumber(path: string, value: unknown, rule: FigureRule): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new EconomicsInputError(path, Code.NOT_FINITE, 'must be a finite number or null');
-  if (rule.positive ? value <= 0 : value < 0) {
+  if (!rule.signed && (rule.positive ? value <= 0 : value < 0)) {
     throw new EconomicsInputError(path, rule.positive ? Code.NOT_POSITIVE : Code.NEGATIVE, rule.positive ? 'must be greater than 0' : 'must be 0 or more');
   }
   if (rule.ratio && value > 1) throw new EconomicsInputError(path, Code.OUT_OF_RANGE, 'must be between 0 and 1, as a ratio not a percent');
@@ -88,7 +90,29 @@ function checkNumber(path: string, value: unknown, rule: FigureRule): number {
 }
 
 const FIGURE_REQUIRED = ['value', 'asOf', 'source'] as const;
-const FIGURE_OPTIONAL = ['sourceQuality', 'note'] as const;
+const FIGURE_OPTIONAL = ['sourceQuality', 'note', 'knownAt', 'excerpt'] as const;
+const KNOWN_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/;
+const MAX_EXCERPT_CHARS = 200;
+
+/** When a figure became public and the words it was read in (optional; the company history sets both). */
+function readPublication(path: string, object: JsonObject): { knownAt?: string | null; excerpt?: string | null } {
+  const result: { knownAt?: string | null; excerpt?: string | null } = {};
+  if (Object.hasOwn(object, 'knownAt')) {
+    const knownAt = readNullableString(join(path, 'knownAt'), object['knownAt']);
+    if (knownAt !== null && (!KNOWN_AT.test(knownAt) || Number.isNaN(Date.parse(knownAt)))) {
+      throw new EconomicsInputError(join(path, 'knownAt'), Code.OUT_OF_RANGE, `must be a date YYYY-MM-DD or a UTC time, got '${knownAt}'`);
+    }
+    result.knownAt = knownAt;
+  }
+  if (Object.hasOwn(object, 'excerpt')) {
+    const excerpt = readNullableText(join(path, 'excerpt'), object['excerpt']);
+    if (excerpt !== null && [...excerpt].length > MAX_EXCERPT_CHARS) {
+      throw new EconomicsInputError(join(path, 'excerpt'), Code.OUT_OF_RANGE, `must be at most ${MAX_EXCERPT_CHARS} characters`);
+    }
+    result.excerpt = excerpt;
+  }
+  return result;
+}
 
 /** The provenance fields shared by figures and contracts. */
 export function readProvenance(path: string, object: JsonObject): { asOf: string | null; source: string | null; sourceQuality?: SourceQuality | null; note?: string | null } {
@@ -117,7 +141,7 @@ function readFigureWith<T>(path: string, value: unknown, readValue: (valuePath: 
   if (figureValue !== null && provenance.source === null) {
     throw new EconomicsInputError(join(path, 'source'), Code.MISSING, 'is required when value is not null');
   }
-  return { value: figureValue, ...provenance };
+  return { value: figureValue, ...provenance, ...readPublication(path, object) };
 }
 
 /** `{ value: number | null, asOf, source, sourceQuality?, note? }`. */

@@ -17,6 +17,10 @@ export interface SourcedFigure<T = number> {
   readonly sourceQuality?: SourceQuality | null;
   /** Definitions, caveats, derivations ("derived: …"). */
   readonly note?: string | null;
+  /** When the figure became public (its source's publication date or time): point-in-time joins read this. */
+  readonly knownAt?: string | null;
+  /** A short quote from the source that contains the number. */
+  readonly excerpt?: string | null;
 }
 
 /** `2025-09-30`, `2025-09`, `2025-Q3`, `2025`, `FY2025`: the forms `asOf` may take. */

@@ -12,7 +12,7 @@ const SCALE_WORDS: Record<string, number> = {
 };
 
 // A number (with thousands separators or not, optional decimals) and an optional scale word after it.
-const NUMBER = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|mn|mm|bn|k|m|b)\b)?/gi;
+const NUMBER = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\)?\s?(thousand|million|billion|trillion|mn|mm|bn|k|m|b)\b)?/gi;
 
 /** Each stated number with and without its scale word (a "35.4 M" may also be 35.4 MW). */
 export function numbersInText(text: string): number[] {
