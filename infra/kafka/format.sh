@@ -6,8 +6,8 @@ kafka_require_java
 mkdir -p "$KAFKA_STATE/data" "$KAFKA_STATE/logs"
 cat > "$KAFKA_STATE/server.properties" <<PROPS
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+node.id=$KAFKA_NODE_ID
+controller.quorum.voters=$KAFKA_NODE_ID@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
 listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
 advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
 controller.listener.names=CONTROLLER

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the single-node KRaft broker on 127.0.0.1:9092 in the background and waits until it answers.
+# Starts the single-node KRaft broker on 127.0.0.1:9092 (KAFKA_HOST:KAFKA_PORT, see env.sh) in the background and waits until it answers.
 # Idempotent: a broker that is already up is left alone.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

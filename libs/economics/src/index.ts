@@ -61,3 +61,4 @@ export * from './companies/history/history-fields';
 export * from './companies/history/excerpt-numbers';
 export * from './companies/history/check-company-history';
 export * from './companies/history/build-profile-versions';
+export * from './companies/history/backtest';

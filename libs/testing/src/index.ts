@@ -3,5 +3,6 @@ export * from './test-infrastructure';
 export * from './test-database';
 export * from './free-port';
 export * from './service-process';
+export * from './throwaway-kafka-broker';
 export * from './webhook-receiver';
 export * from './eventually';

@@ -25,10 +25,11 @@ export class ServiceProcess {
   private exited?: Promise<number | null>;
   readonly logFile: string;
 
-  constructor(readonly name: ServiceName, readonly port: number, private readonly env: Record<string, string>) {
+  /** `logLabel` names the log file (default: the topic prefix), e.g. for a stack that runs without one. */
+  constructor(readonly name: ServiceName, readonly port: number, private readonly env: Record<string, string>, options: { logLabel?: string } = {}) {
     const dir = join(REPO_ROOT, 'tmp', 'test-logs');
     mkdirSync(dir, { recursive: true });
-    this.logFile = join(dir, `${env.KAFKA_TOPIC_PREFIX ?? ''}${name}.log`);
+    this.logFile = join(dir, `${options.logLabel ?? env.KAFKA_TOPIC_PREFIX ?? ''}${name}.log`);
   }
 
   get url(): string {

@@ -4,6 +4,7 @@ import { specOf } from '@hashdesk/messaging';
 import { PlatformModule } from '@hashdesk/platform';
 import type { ValuationEnv } from './config/valuation.config';
 import { valuationEntities, valuationMigrations } from './migrations';
+import { BacktestModule } from './backtest/backtest.module';
 import { NetworkModule } from './network/network.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class ValuationAppModule {
           topics: [Topics.priceObserved, Topics.networkObserved, Topics.powerObserved, Topics.equityObserved, Topics.companyProfileRecorded, Topics.hashpriceComputed, Topics.hashpriceLatest, Topics.machinesComputed, Topics.companyValued, Topics.companyMarginProjected].map(specOf),
         }),
         NetworkModule,
+        BacktestModule,
       ],
     };
   }

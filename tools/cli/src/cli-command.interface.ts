@@ -22,7 +22,7 @@ export type CliFlagValues = Readonly<Record<string, string | boolean | undefined
 /** A command's answer. `main.ts` prints `json` with `--json`, otherwise `text` (or a key/value table of `json`). */
 export interface CliResult {
   /** The one JSON object `--json` prints; its field names are public interface: never rename them. */
-  readonly json: Readonly<Record<string, unknown>>;
+  readonly json: Readonly<Record<string, unknown>> | readonly unknown[];
   /** The human-readable rendering; build it with the `cli-output.util` helpers. */
   readonly text?: string;
 }

@@ -46,12 +46,13 @@ export function renderGrid(headers: readonly string[], rows: readonly (readonly 
 }
 
 /** The `--json` rendering: one object, one line, `undefined` fields dropped. */
-export function renderJson(json: Readonly<Record<string, unknown>>): string {
+export function renderJson(json: Readonly<Record<string, unknown>> | readonly unknown[]): string {
   return JSON.stringify(json);
 }
 
 /** Default text when a command gives none: every JSON field as a row. */
-export function renderJsonAsTable(json: Readonly<Record<string, unknown>>): string {
+export function renderJsonAsTable(json: Readonly<Record<string, unknown>> | readonly unknown[]): string {
+  if (Array.isArray(json)) return json.map((item) => JSON.stringify(item)).join('\n');
   return renderKeyValueTable(
     Object.entries(json).map(([label, value]) => ({
       label,

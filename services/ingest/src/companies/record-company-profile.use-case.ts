@@ -36,18 +36,25 @@ export class RecordCompanyProfileUseCase {
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
   ) {}
 
-  /** A whole profile (company profile format v1), validated by the economics parser. */
-  async recordProfile(json: unknown, origin: string, learnedAt = new Date()): Promise<RecordProfileResult> {
+  /**
+   * A whole profile (company profile format v1), validated by the economics parser. Its event time is
+   * the profile's `knownAt` when it has one (a version of the company history: when it became public),
+   * else its period end. `sharePrice` replaces the one kept beside the profile (a history version's).
+   */
+  async recordProfile(json: unknown, origin: string, learnedAt = new Date(), sharePrice?: SharePrice): Promise<RecordProfileResult> {
     const profile = parseOrThrow(json, CompanyProfileExceptionCode.INVALID_PROFILE, '');
     const profileJson = canonicalJson(json);
     const profileEnd = endOfAsOf(profile.asOf) as Date; // the parser checked the date
     return this.inTransaction(profile.ticker, async (em, latest) => {
       // Loading the same file again (e.g. on every start of the main job) is not news.
-      if (latest?.profileJson === profileJson) return resultOf(latest, false);
-      const sharePrice = latest?.sharePrice ?? null;
-      const shareEnd = sharePrice ? (endOfAsOf(sharePrice.asOf) as Date).getTime() : 0;
-      const eventTime = new Date(Math.max(profileEnd.getTime(), shareEnd));
-      return this.store(em, { ticker: profile.ticker, profileJson, sharePrice, eventTime, origin, learnedAt }, latest);
+      if (latest?.profileJson === profileJson && (sharePrice === undefined || canonicalJson(sharePrice) === canonicalJson(latest.sharePrice))) {
+        return resultOf(latest, false);
+      }
+      const price = sharePrice ?? latest?.sharePrice ?? null;
+      const eventTime = profile.knownAt
+        ? new Date(profile.knownAt)
+        : new Date(Math.max(profileEnd.getTime(), price ? (endOfAsOf(price.asOf) as Date).getTime() : 0));
+      return this.store(em, { ticker: profile.ticker, profileJson, sharePrice: price, eventTime, origin, learnedAt }, latest);
     });
   }
 

@@ -3,13 +3,16 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { OUTPUT_FORMATS, type OutputFormat } from './tabular-output.util';
 
-/** Shared query parameters: output format and page size. */
-export class PageQueryDto {
+/** The output format alone (json, csv, ndjson). */
+export class FormatQueryDto {
   @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(OUTPUT_FORMATS as readonly string[], { message: `must be one of ${OUTPUT_FORMATS.join(', ')}` })
   format?: OutputFormat;
+}
 
+/** Shared query parameters: output format and page size. */
+export class PageQueryDto extends FormatQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 500 })
   @IsOptional()
   @Type(() => Number)

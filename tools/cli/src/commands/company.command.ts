@@ -2,6 +2,7 @@ import { COMPANY_VALUATION_NAMES, companyMetrics, companyValuation, type Company
 import type { CliCommand } from '../cli-command.interface';
 import { kebabCase } from '../cli-flags.util';
 import { formatNumber, renderKeyValueTable, type CliTableRow } from '../cli-output.util';
+import { profileAndMarketFromHistory, HISTORY_FLAGS } from '../company-as-of.util';
 import {
   COMPANY_ASSUMPTION_FLAGS,
   COMPANY_FLAG_FOR_FIELD,
@@ -129,12 +130,15 @@ export const companyCommand: CliCommand = {
   name: 'company',
   summary: 'a miner\'s production, cost per BTC, hashcost, margins, EV, mNAV, runway and sum-of-the-parts value',
   usage: [
+    '--ticker <T> --as-of <YYYY-MM-DD> [market flags to override the day\'s network history] [assumptions] [--json]',
     '--file <PROFILE.json> --price-usd <USD> --difficulty <D> (--height <H> | --subsidy-btc <BTC>) [fees]',
     '    [--share-price-usd <USD>] [--power-usd-per-kwh <$/kWh>] [assumptions] [valuation assumptions] [--json]',
   ].join('\n'),
-  flags: { ...PROFILE_FLAG, ...MARKET_FLAGS, ...COMPANY_ASSUMPTION_FLAGS, ...VALUATION_FLAGS },
+  flags: { ...PROFILE_FLAG, ...HISTORY_FLAGS, ...MARKET_FLAGS, ...COMPANY_ASSUMPTION_FLAGS, ...VALUATION_FLAGS },
   flagForField: COMPANY_FLAG_FOR_FIELD,
   notes: [
+    'With --ticker and --as-of the profile is the company history as known that day (sources published before it)',
+    'and the market is that day\'s bundled network history unless a market flag is given.',
     'Unknown profile figures are never filled in: the metrics that need them are null and listed with',
     'their missing inputs (give a per-BTC assumption flag to fill an opex gap). Hashrate at work is the',
     'operating hashrate, else installed × --uptime. The DCF needs --height (it follows the halvings).',
@@ -142,8 +146,7 @@ export const companyCommand: CliCommand = {
     '           --height 915000 --fees-btc-per-block 0.0268 --share-price-usd 15',
   ],
   run(flags) {
-    const profile = readProfile(flags);
-    const market = readMarket(flags);
+    const { profile, market } = flags['ticker'] !== undefined ? profileAndMarketFromHistory(flags) : { profile: readProfile(flags), market: readMarket(flags) };
     const company = readCompanyAssumptions(flags);
     const valuation = readValuationAssumptions(flags);
     const metrics = companyMetrics(profile, market, company);

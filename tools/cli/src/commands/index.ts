@@ -29,6 +29,8 @@ import { subsidyCommand } from './subsidy.command';
 import { companyCommand } from './company.command';
 import { gridCommand } from './grid.command';
 import { scenarioCommand } from './scenario.command';
+import { profileCommand } from './profile.command';
+import { backtestCommand } from './backtest.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   // network and machines
@@ -37,7 +39,9 @@ export const COMMANDS: readonly CliCommand[] = [
   retargetCommand,
   machineCommand,
   // companies, valuation and scenarios (added by their owners)
+  profileCommand,
   companyCommand,
+  backtestCommand,
   scenarioCommand,
   gridCommand,
 ];

@@ -22,10 +22,13 @@ export interface BuiltProfileVersion {
   /** When this version became usable: the day after its newest source was published, 00:00Z. */
   knownAt: string;
   profile: Record<string, unknown>;
+  /** The newest closing share price published by then (kept beside the profile), if any. */
+  sharePrice: { priceUsd: number; asOf: string; source: string } | null;
 }
 
 type FigureJson = Record<string, unknown>;
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DEFAULT_NULL_REASON = 'not found in the sources read';
 const DAY_MS = 86_400_000;
 
@@ -76,14 +79,22 @@ function derivedFigure(minuend: FigureJson, subtrahend: FigureJson, what: string
 
 interface Cut {
   at: string; // YYYY-MM-DD publication day
+  quarter?: HistoryQuarter;
 }
 
-/** The profile as known once every source published on or before `cut.at` was read. */
+/** The day a figure's state refers to: a month's or quarter's end, or its own date. */
+const levelEnd = (f: HistoryFigure): string => (f.kind === 'month' || f.asOf.length < 10 ? f.periodEnd : f.asOf);
+
+/**
+ * The profile as known once every source published on or before `cut.at` was read: of the newest
+ * quarter with results, or (a period view) of `cut.quarter` with levels dated no later than its end.
+ */
 function profileAt(history: CompanyHistory, quarters: HistoryQuarter[], cut: Cut): { periodEnd: string; profile: Record<string, unknown> } | undefined {
-  const known = history.figures.filter((f) => f.knownAt <= cut.at);
-  const flowQuarters = new Set(known.filter((f) => (f.kind ?? 'quarter') === 'quarter' && HISTORY_FIELDS[f.field]?.flow).map((f) => f.periodEnd));
-  const quarter = [...quarters].reverse().find((q) => flowQuarters.has(q.periodEnd));
+  const published = history.figures.filter((f) => f.knownAt <= cut.at);
+  const flowQuarters = new Set(published.filter((f) => (f.kind ?? 'quarter') === 'quarter' && HISTORY_FIELDS[f.field]?.flow).map((f) => f.periodEnd));
+  const quarter = cut.quarter ?? [...quarters].reverse().find((q) => flowQuarters.has(q.periodEnd));
   if (!quarter) return undefined;
+  const known = cut.quarter ? published.filter((f) => levelEnd(f) <= cut.quarter!.periodEnd) : published;
 
   const slot = (field: string): FigureJson => {
     const spec = HISTORY_FIELDS[field];
@@ -175,9 +186,8 @@ function profileAt(history: CompanyHistory, quarters: HistoryQuarter[], cut: Cut
 /** The figures dated at the newest as-of among those given (a level's latest state). */
 function newestLevel(figures: HistoryFigure[]): HistoryFigure[] {
   if (figures.length === 0) return [];
-  const end = (f: HistoryFigure) => (f.kind === 'month' || f.asOf.length < 10 ? f.periodEnd : f.asOf);
-  const newest = figures.map(end).sort().at(-1);
-  return figures.filter((f) => end(f) === newest);
+  const newest = figures.map(levelEnd).sort().at(-1);
+  return figures.filter((f) => levelEnd(f) === newest);
 }
 
 const figureOf = (value: number | null | undefined, record: { knownAt: string; source: string; sourceQuality: string; excerpt: string }, asOf: string | null = null): FigureJson =>
@@ -191,9 +201,9 @@ function hpcContractsAt(history: CompanyHistory, at: string): unknown[] {
     .map((c) => ({
       counterparty: c.counterparty,
       contractType: c.contractType === 'cloud-service' ? 'cloud-service' : 'colocation-lease',
-      phase: c.start && c.start <= at ? 'operating' : 'contracted',
+      phase: c.start && ISO_DAY.test(c.start) && c.start <= at ? 'operating' : 'contracted',
       status: c.note ?? 'announced',
-      announced: c.announced ?? c.knownAt,
+      announced: c.announced && ISO_DAY.test(c.announced) ? c.announced : c.knownAt,
       criticalItMw: figureOf(c.criticalItMw, c),
       capacityBasis: 'critical IT (as announced)',
       termYears: figureOf(c.termYears, c),
@@ -201,7 +211,9 @@ function hpcContractsAt(history: CompanyHistory, at: string): unknown[] {
       usdPerKwMonth: { value: null, asOf: null, source: null, note: 'not published; TCV / (years · 12 · MW · 1000) is an average only' },
       noiMarginRatio: { value: null, asOf: null, source: null, note: 'not published' },
       annualEscalatorRatio: { value: null, asOf: null, source: null, note: 'not published' },
-      rentStartDate: c.start ? { value: c.start, asOf: c.knownAt, source: c.source, sourceQuality: c.sourceQuality } : { value: null, asOf: null, source: null, note: 'not published' },
+      rentStartDate: c.start && ISO_DAY.test(c.start)
+        ? { value: c.start, asOf: c.knownAt, source: c.source, sourceQuality: c.sourceQuality }
+        : { value: null, asOf: null, source: null, note: c.start ? `published only as "${c.start}"` : 'not published' },
       remainingBuildCapexUsd: { value: null, asOf: null, source: null, note: 'not published' },
       source: c.source,
       sourceQuality: c.sourceQuality,
@@ -222,6 +234,12 @@ function powerContractsAt(history: CompanyHistory, at: string): unknown[] {
     }));
 }
 
+function sharePriceAt(history: CompanyHistory, at: string): BuiltProfileVersion['sharePrice'] {
+  const prices = history.figures.filter((f) => f.field === 'market.sharePriceUsd' && f.knownAt <= at && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf));
+  const newest = prices.sort((a, b) => a.asOf.localeCompare(b.asOf) || a.knownAt.localeCompare(b.knownAt)).at(-1);
+  return newest ? { priceUsd: newest.value, asOf: newest.asOf, source: newest.source } : null;
+}
+
 /** Every version of the company's profile, oldest first; a publication that changes nothing adds none. */
 export function buildProfileVersions(history: CompanyHistory): BuiltProfileVersion[] {
   const quarters = [...history.quarters].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
@@ -232,10 +250,27 @@ export function buildProfileVersions(history: CompanyHistory): BuiltProfileVersi
     const built = profileAt(history, quarters, { at });
     if (!built) continue;
     const { knownAt: _knownAt, ...content } = built.profile;
-    const fingerprint = JSON.stringify(content);
+    const sharePrice = sharePriceAt(history, at);
+    const fingerprint = JSON.stringify([content, sharePrice]);
     if (fingerprint === previous) continue;
     previous = fingerprint;
-    versions.push({ ticker: history.ticker, periodEnd: built.periodEnd, knownAt: usableFrom(at), profile: built.profile });
+    versions.push({ ticker: history.ticker, periodEnd: built.periodEnd, knownAt: usableFrom(at), profile: built.profile, sharePrice });
   }
   return versions;
+}
+
+/**
+ * Each quarter's own profile as known at `knownAt` (YYYY-MM-DD; default: everything): flows of the
+ * quarter, levels dated at or before its end. What `hashdesk profile --period-end` prints and the
+ * backtest compares; null for a quarter with nothing published by then.
+ */
+export function buildPeriodProfile(history: CompanyHistory, periodEnd: string, knownAt = '9999-12-31'): Record<string, unknown> | null {
+  const quarter = history.quarters.find((q) => q.periodEnd === periodEnd);
+  if (!quarter) return null;
+  const anything = history.figures.some((f) => f.periodEnd === periodEnd && (f.kind ?? 'quarter') === 'quarter' && f.knownAt <= knownAt);
+  if (!anything) return null;
+  const built = profileAt(history, history.quarters, { at: knownAt, quarter });
+  if (!built) return null;
+  const newest = history.figures.filter((f) => f.knownAt <= knownAt && f.periodEnd === periodEnd).map((f) => f.knownAt).sort().at(-1) as string;
+  return { ...built.profile, knownAt: usableFrom(newest) };
 }

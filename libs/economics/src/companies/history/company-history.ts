@@ -1,11 +1,11 @@
 /** A company's researched history (data/companies/history/FORMAT.md): quarters and sourced figures. */
 
-export type SourceQuality = 'primary' | 'secondary';
+export type HistorySourceQuality = 'primary' | 'secondary';
 
 export interface Provenance {
   knownAt: string;
   source: string;
-  sourceQuality: SourceQuality;
+  sourceQuality: HistorySourceQuality;
   excerpt: string;
   excerptScale?: number | null;
   note?: string | null;
