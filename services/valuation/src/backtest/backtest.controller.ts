@@ -8,7 +8,9 @@ import { CompanyBacktestQuery } from './company-backtest.query';
 const TICKER = /^[A-Z0-9.]{1,10}$/;
 const COLUMNS = [
   'periodEnd', 'periodLabel', 'hashrateEhs', 'hashrateBasis', 'hashrateAsOf', 'networkDays', 'quarterDays',
-  'modelledBtcProduced', 'reportedBtcProduced', 'productionErrorRatio', 'costs', 'notes',
+  'modelledBtcProduced', 'reportedBtcProduced', 'productionErrorRatio',
+  'modelledPowerCostPerBtcUsd', 'modelledDirectCostPerBtcUsd', 'modelledCashCostPerBtcUsd', 'modelledAllInCostPerBtcUsd', 'modelledTotalCostPerBtcUsd',
+  'costs', 'notes',
 ];
 
 @ApiTags('companies')
@@ -31,7 +33,12 @@ export class BacktestController {
     const summary = await this.query.backtest(ticker);
     if (!summary) throw new NotFoundException(`no company ${ticker}`);
     const { quarters, ...totals } = summary;
-    const rows = quarters.map((row) => ({ ...row, costs: JSON.stringify(row.costs), notes: row.notes.join('; ') }));
+    const rows = quarters.map(({ modelledCostsPerBtc: m, ...row }) => ({
+      ...row,
+      modelledPowerCostPerBtcUsd: m.power, modelledDirectCostPerBtcUsd: m.direct, modelledCashCostPerBtcUsd: m.cash,
+      modelledAllInCostPerBtcUsd: m['all-in'], modelledTotalCostPerBtcUsd: m.total,
+      costs: JSON.stringify(row.costs), notes: row.notes.join('; '),
+    }));
     if ((q.format ?? 'json') === 'json') return summary;
     return tabular(res, q.format ?? 'json', COLUMNS, rows, totals);
   }
