@@ -34,6 +34,7 @@ export * from './companies/hpc-contract-economics';
 export * from './companies/mining-core';
 export * from './companies/company-metrics';
 export * from './companies/company-run-rate';
+export * from './companies/site-power-price';
 export * from './valuation/discounting.util';
 export * from './valuation/valuation-assumptions';
 export * from './valuation/mining-dcf';

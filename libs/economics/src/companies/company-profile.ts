@@ -48,6 +48,8 @@ export interface PowerContract {
   readonly priceUsdPerKwh: SourcedFigure;
   readonly termYears: SourcedFigure;
   readonly note?: string | null;
+  /** Last day the contract runs (ISO), when published: after it the contract's price no longer applies. */
+  readonly endDate?: string | null;
 }
 
 export interface PowerSection {

@@ -141,8 +141,9 @@ function readFleet(value: unknown): FleetSection {
 }
 
 function readPowerContract(path: string, value: unknown): PowerContract {
-  const object = readObject(path, value, ['name', 'kind', 'capacityMw', 'priceUsdPerKwh', 'termYears'], ['note']);
+  const object = readObject(path, value, ['name', 'kind', 'capacityMw', 'priceUsdPerKwh', 'termYears'], ['note', 'endDate']);
   return {
+    ...(Object.hasOwn(object, 'endDate') && { endDate: readNullableIsoDate(join(path, 'endDate'), object['endDate']) }),
     name: readString(join(path, 'name'), object['name']),
     kind: readEnum(join(path, 'kind'), object['kind'], POWER_CONTRACT_KINDS),
     capacityMw: readFigure(join(path, 'capacityMw'), object['capacityMw']),

@@ -51,6 +51,28 @@ describe('valueCompany', () => {
   });
 });
 
+describe('valueCompany: the sites\' power regions reach the cost', () => {
+  const withSites = (sites: unknown[]): ProfileVersion => ({ ...version, profileJson: canonicalJson({ ...JSON.parse(profileJson), sites }) });
+  const site = (name: string, region: string, capacityMw: number) => ({ name, region, capacityMw, knownAt: '2025-01-10', source: 'https://example.com', sourceQuality: 'primary', excerpt: `${capacityMw} MW` });
+
+  it('Given a Texas site and an observed ERCOT price, When valued, Then the power cost uses that price and the lineage names it', () => {
+    const sited = withSites([site('Rockdale', 'ERCOT:LZ_WEST', 700)]);
+    const valued = valueCompany(sited, price, network, undefined, [{ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031, eventId: 'power-1' }]);
+    const { metrics, powerPriceMix } = JSON.parse(valued.resultJson) as { metrics: Record<string, unknown>; powerPriceMix: { powerUsdPerKwh: number } };
+    expect(metrics['powerUsdPerKwh']).toBeCloseTo(0.031, 12);
+    expect(metrics['powerPriceSource']).toBe('market-override');
+    expect(powerPriceMix.powerUsdPerKwh).toBeCloseTo(0.031, 12);
+    expect(valued.lineage?.inputs.map((i) => i.eventId)).toEqual(['p-1', 'btc-1', 'net-1', 'power-1']);
+    expect(valued.valuationId).not.toBe(valueCompany(sited, price, network).valuationId);
+  });
+
+  it('Given no observed price for the site\'s region, When valued, Then the profile\'s own price applies and nothing is added to the lineage', () => {
+    const valued = valueCompany(withSites([site('Sundsvall', 'SE', 50)]), price, network, undefined, [{ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031, eventId: 'power-1' }]);
+    expect((JSON.parse(valued.resultJson) as { metrics: Record<string, unknown> }).metrics['powerPriceSource']).toBe('profile-average');
+    expect(valued.lineage?.inputs.map((i) => i.eventId)).toEqual(['p-1', 'btc-1', 'net-1']);
+  });
+});
+
 describe('comparables', () => {
   const row = (ticker: string, evPerOperatingEhUsd: number | null): ComparableRow => ({ ticker, evPerOperatingEhUsd } as unknown as ComparableRow);
 

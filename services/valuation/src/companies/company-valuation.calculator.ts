@@ -1,7 +1,9 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyValuedSchema, InputRefSchema, LineageSchema, type CompanyValued } from '@hashdesk/contracts';
-import { companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, type MarketInputs } from '@hashdesk/economics';
+import {
+  companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, sitePowerPrice, type MarketInputs, type RegionalPowerQuote,
+} from '@hashdesk/economics';
 import { canonicalJson } from './canonical-json.util';
 import { derivedId } from '../common/derived-id';
 
@@ -9,7 +11,8 @@ import { derivedId } from '../common/derived-id';
 export const COMPANY_VALUATION_METHODOLOGY_VERSION =
   `company-valuation/1 (${METHODOLOGY_VERSION}; market = BTC price + the other input nearest before by event time; `
   + 'fees per block from the snapshot; default assumptions; valuation date = as-of day; '
-  + 'share price = newest equity quote at or before the market point, else the one submitted with the profile)';
+  + 'share price = newest equity quote at or before the market point, else the one submitted with the profile; '
+  + 'power price = the sites\' mix (fixed contracts at their price until they end, the rest at each site region\'s newest observed price) when a site can be priced, else the profile\'s)';
 
 /** A BTC price or network snapshot as valuation keeps it (market_input). */
 export interface MarketInput {
@@ -48,27 +51,33 @@ const latestOf = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => 
  * state. The as-of is the newest input's event time, so no input lies after it (no look-ahead);
  * known_at is the newest learned time. Same inputs → same bytes.
  */
-export function valueCompany(version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote): CompanyValued {
+export function valueCompany(
+  version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote, powerQuotes: readonly RegionalPowerQuote[] = [],
+): CompanyValued {
   const profile = parseCompanyProfile(JSON.parse(version.profileJson));
   const all = quote ? [version, price, network, quote] : [version, price, network];
   const asOf = latestOf(all.map((input) => input.eventTime));
   const knownAt = latestOf(all.map((input) => input.learnedTime));
   const sharePriceUsd = quote?.priceUsd ?? version.sharePrice?.priceUsd;
+  const powerMix = sitePowerPrice(profile, powerQuotes, asOf.toISOString().slice(0, 10));
   const market: MarketInputs = {
     btcPriceUsd: price.values.priceUsd,
     difficulty: network.values.difficulty,
     height: network.values.height,
     feesBtcPerBlock: satsToBtc(network.values.feesPerBlockSats),
     ...(sharePriceUsd !== undefined ? { sharePriceUsd } : {}),
+    ...(powerMix ? { powerUsdPerKwh: powerMix.powerUsdPerKwh } : {}),
   };
   const metrics = companyMetrics(profile, market);
   const valuation = companyValuation(profile, market, { valuation: { valuationDate: asOf.toISOString().slice(0, 10) } });
-  // Lineage order: profile, price, network[, equity quote].
-  const inputs = all.map((input) =>
-    create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) }),
-  );
+  // Lineage order: profile, price, network[, equity quote], then the regional power prices the mix used.
+  const powerEventIds = [...new Set((powerMix?.parts ?? []).flatMap((part) => (part.eventId ? [part.eventId] : [])))];
+  const inputs = [
+    ...all.map((input) => create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) })),
+    ...powerEventIds.map((eventId) => create(InputRefSchema, { eventId, eventType: 'hashdesk.v1.PowerPriceObserved' })),
+  ];
   return create(CompanyValuedSchema, {
-    valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId, quote?.eventId),
+    valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId, quote?.eventId, powerEventIds),
     ticker: version.ticker,
     asOf: timestampFromDate(asOf),
     knownAt: timestampFromDate(knownAt),
@@ -77,11 +86,13 @@ export function valueCompany(version: ProfileVersion, price: MarketInput, networ
     difficulty: market.difficulty,
     height: market.height,
     sharePriceUsd,
-    resultJson: canonicalJson({ metrics, valuation }),
+    resultJson: canonicalJson({ metrics, valuation, ...(powerMix ? { powerPriceMix: powerMix } : {}) }),
     lineage: create(LineageSchema, { inputs, methodologyVersion: COMPANY_VALUATION_METHODOLOGY_VERSION }),
   });
 }
 
-export function valuationIdFor(ticker: string, profileEventId: string, priceEventId: string, networkEventId: string, quoteEventId = '-'): string {
-  return derivedId(COMPANY_VALUATION_METHODOLOGY_VERSION, ticker, profileEventId, priceEventId, networkEventId, quoteEventId);
+export function valuationIdFor(
+  ticker: string, profileEventId: string, priceEventId: string, networkEventId: string, quoteEventId = '-', powerEventIds: readonly string[] = [],
+): string {
+  return derivedId(COMPANY_VALUATION_METHODOLOGY_VERSION, ticker, profileEventId, priceEventId, networkEventId, quoteEventId, ...powerEventIds);
 }

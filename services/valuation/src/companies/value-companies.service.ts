@@ -3,9 +3,10 @@ import { toJson } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { EntityManager } from 'typeorm';
 import { CompanyValuedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
-import { EconomicsInputError } from '@hashdesk/economics';
+import { EconomicsInputError, type RegionalPowerQuote } from '@hashdesk/economics';
 import type { OutboxWriter } from '@hashdesk/messaging';
 import { OUTBOX_WRITER } from '@hashdesk/platform';
+import { regionalPowerQuotesAt } from '../machines/regional-power-prices.repository';
 import { valueCompany, type EquityQuote, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 
 export type MarketKind = 'btc-price' | 'network-snapshot';
@@ -140,7 +141,8 @@ export class ValueCompaniesService {
     );
     if (versions.length === 0) return 0;
     const quotes = await this.quotesAt(em, pointTime(point));
-    return this.publish(em, versions.map(toVersion).flatMap((version) => this.value(version, point, quotes.get(version.ticker))));
+    const power = await regionalPowerQuotesAt(em, pointTime(point));
+    return this.publish(em, versions.map(toVersion).flatMap((version) => this.value(version, point, quotes.get(version.ticker), power)));
   }
 
   /** Stores a share quote and revalues its company at the market state of the quote's time. */
@@ -167,7 +169,7 @@ export class ValueCompaniesService {
     if (!withinSkew(point) || quote.eventTime.getTime() - pointTime(point).getTime() > MAX_INPUT_SKEW_MS) return 0;
     // The newest quote at or before the quote's market point: a late quote does not displace a newer one.
     const current = (await this.quotesAt(em, quote.eventTime, ticker)).get(ticker);
-    return this.publish(em, this.value(toVersion(version), point, current));
+    return this.publish(em, this.value(toVersion(version), point, current, await regionalPowerQuotesAt(em, pointTime(point))));
   }
 
   /** Each ticker's newest share quote at or before `at`, no older than MAX_QUOTE_AGE_MS. */
@@ -196,7 +198,10 @@ export class ValueCompaniesService {
     );
     const points = await this.pointsFrom(em, version.eventTime, newer ? new Date(newer.event_time) : undefined);
     const valued: CompanyValued[] = [];
-    for (const point of points) valued.push(...this.value(version, point, (await this.quotesAt(em, pointTime(point), version.ticker)).get(version.ticker)));
+    for (const point of points) {
+      const quote = (await this.quotesAt(em, pointTime(point), version.ticker)).get(version.ticker);
+      valued.push(...this.value(version, point, quote, await regionalPowerQuotesAt(em, pointTime(point))));
+    }
     return this.publish(em, valued);
   }
 
@@ -230,9 +235,9 @@ export class ValueCompaniesService {
   }
 
   /** The economics library refuses impossible inputs; such a company is left out of this point, not retried forever. */
-  private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined): CompanyValued[] {
+  private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined, power: readonly RegionalPowerQuote[]): CompanyValued[] {
     try {
-      return [valueCompany(version, point.price, point.network, quote)];
+      return [valueCompany(version, point.price, point.network, quote, power)];
     } catch (error) {
       if (!(error instanceof EconomicsInputError)) throw error;
       this.logger.warn(`${version.ticker} v${version.version} not valued at price ${point.price.eventId} / network ${point.network.eventId}: ${error.message}`);

@@ -6,11 +6,11 @@ import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRel
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import { computeMachineTableMessage, REFERENCE_POWER_PRICES_USD_PER_KWH } from './machine-table.calculator';
 import { loadNewestHashprice } from './newest-hashprice.query';
-import { loadRegionalPowerPrices, upsertRegionalPowerPrice } from './regional-power-prices.repository';
+import { loadRegionalPowerPrices, recordPowerPriceObservation, upsertRegionalPowerPrice } from './regional-power-prices.repository';
 
 /**
  * Handles a power price: in one transaction it marks the event processed (inbox), keeps it when it is
- * its region's newest by event time, and then republishes the ASIC break-even table at the newest
+ * its region's newest by event time (every observation is kept for point-in-time site pricing), and then republishes the ASIC break-even table at the newest
  * hashprice with every region's newest price. An older or redelivered price changes nothing.
  */
 @Injectable()
@@ -29,6 +29,7 @@ export class RecordPowerPriceUseCase {
     const published = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'valuation', event.meta.id, event.topic))) return false;
       const price = { region: m.region, eventId: event.meta.id, eventType: event.meta.type, eventTime, powerUsdPerKwh: m.powerUsdPerKwh, marketType: m.marketType };
+      await recordPowerPriceObservation(em, price);
       if (!(await upsertRegionalPowerPrice(em, price))) return false;
       const metric = await loadNewestHashprice(em);
       if (!metric) return false;

@@ -11,6 +11,7 @@ import { EquityQuote1732400000400 } from './1732400000400-equity-quote.migration
 import { MarginProjection1732400000500 } from './1732400000500-margin-projection.migration';
 import { SnapshotHeightIndex1732400000600 } from './1732400000600-snapshot-height-index.migration';
 import { PowerPrice1732400000700 } from './1732400000700-power-price.migration';
+import { PowerPriceHistory1732400000800 } from './1732400000800-power-price-history.migration';
 
 export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity, MarginProjectionEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700, PowerPriceHistory1732400000800];

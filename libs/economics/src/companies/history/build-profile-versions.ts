@@ -199,7 +199,7 @@ function hpcContractsAt(history: CompanyHistory, at: string): unknown[] {
   return history.hpcContracts
     .filter((c) => c.knownAt <= at)
     .map((c) => ({
-      counterparty: c.counterparty,
+      counterparty: c.counterparty || 'undisclosed counterparty',
       contractType: c.contractType === 'cloud-service' ? 'cloud-service' : 'colocation-lease',
       phase: c.start && ISO_DAY.test(c.start) && c.start <= at ? 'operating' : 'contracted',
       status: c.note ?? 'announced',
@@ -225,11 +225,12 @@ function powerContractsAt(history: CompanyHistory, at: string): unknown[] {
   return history.powerContracts
     .filter((c) => c.knownAt <= at && !(c.end && c.end < at))
     .map((c) => ({
-      name: c.counterparty,
+      name: c.counterparty || 'undisclosed counterparty',
       kind: c.kind === 'fixed' ? 'fixed-price' : c.kind === 'index' ? 'index' : c.kind === 'ppa' ? 'ppa' : 'unknown',
       capacityMw: figureOf(c.capacityMw, c),
       priceUsdPerKwh: figureOf(c.priceUsdPerKwh, c),
       termYears: { value: null, asOf: null, source: null, note: c.end ? `runs ${c.start ?? '?'} … ${c.end}` : 'term not published' },
+      ...(c.end && ISO_DAY.test(c.end) ? { endDate: c.end } : {}),
       note: c.excerpt,
     }));
 }

@@ -82,6 +82,12 @@ function checkFigure(figure: Json, path: string, quarterEnds: Set<string>, probl
   checkNumbersInExcerpt(figure, path, [['value', spec.unit]], problems);
 }
 
+/** The text keys each record must name (a site without its region is not a record; a contract's counterparty may be undisclosed). */
+const RECORD_NAMES: Record<string, string[]> = {
+  sites: ['name', 'region'],
+  convertibles: ['name'],
+};
+
 const RECORD_NUMBERS: Record<string, Array<[string, string]>> = {
   sites: [['capacityMw', 'MW']],
   hpcContracts: [['criticalItMw', 'MW'], ['termYears', 'years'], ['contractValueUsd', 'USD']],
@@ -115,6 +121,9 @@ export function checkCompanyHistory(json: unknown): HistoryProblem[] {
     records.forEach((r, i) => {
       const path = `${section}[${i}]`;
       if (!isRecord(r)) return problems.push({ path, rule: 'must be an object' });
+      for (const key of RECORD_NAMES[section] ?? []) {
+        if (typeof r[key] !== 'string' || (r[key] as string).trim() === '') problems.push({ path: `${path}.${key}`, rule: 'must be a non-empty string' });
+      }
       checkProvenance(r, path, problems);
       checkNumbersInExcerpt(r, path, numbers, problems);
       return undefined;
