@@ -14,6 +14,7 @@ import type { OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, loadServiceConfigOrExit, OUTBOX_RELAY } from '@hashdesk/platform';
 import { IngestAppModule } from '../app.module';
 import { IngestEnv } from '../config/ingest.config';
+import { CompanyProfileException } from './company-profile.exception';
 import { RecordCompanyProfileUseCase } from './record-company-profile.use-case';
 
 const BUNDLED = resolve(__dirname, '..', '..', '..', '..', 'data', 'companies', 'history');
@@ -39,9 +40,16 @@ async function main(): Promise<number> {
       }
       let published = 0;
       const versions = buildProfileVersions(history);
-      for (const version of versions) {
-        const result = await record.recordProfile(version.profile, `history:${basename(file)}`, new Date(), version.sharePrice ?? undefined);
-        if (result.published) published += 1;
+      try {
+        for (const version of versions) {
+          const result = await record.recordProfile(version.profile, `history:${basename(file)}`, new Date(), version.sharePrice ?? undefined);
+          if (result.published) published += 1;
+        }
+      } catch (error) {
+        if (!(error instanceof CompanyProfileException)) throw error;
+        failed += 1;
+        process.stderr.write(`load-history: ${basename(file)}: a built version is not a valid profile: ${error.message}\n`);
+        continue;
       }
       companies.push({ ticker: history.ticker, versions: versions.length, published, first: versions[0]?.knownAt ?? null, last: versions.at(-1)?.knownAt ?? null });
     }
