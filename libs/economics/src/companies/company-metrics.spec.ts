@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import type { CompanyProfile } from './company-profile';
 import { companyMetrics } from './company-metrics';
 import { emptyCompanyRunRate, evaluateCompanyRunRate, prepareCompanyRunRate } from './company-run-rate';
 import { fig, lease, syntheticProfile } from './company-profile.testing';
@@ -188,9 +189,28 @@ describe('power price and credits', () => {
     expect(unknownPrice.missingInputs.powerUsdPerKwh).toEqual(['market.powerUsdPerKwh|power.averagePriceUsdPerKwh|power.contracts[1].priceUsdPerKwh']);
   });
 
-  it('given no power price anywhere, when metrics are computed, then the power cost names the override or the profile price', () => {
+  it('given no power price anywhere, when metrics are computed, then the power cost names the override, the profile price or the reported power bill', () => {
     const r = companyMetrics(syntheticProfile({ powerUsdPerKwh: null }), market);
-    expect(r.missingInputs.powerCostPerBtcUsd).toEqual(['market.powerUsdPerKwh|power.averagePriceUsdPerKwh']);
+    expect(r.missingInputs.powerCostPerBtcUsd).toEqual(['market.powerUsdPerKwh|power.averagePriceUsdPerKwh|opex.powerCostUsdInPeriod']);
+    expect(r.powerCostBasis).toBeNull();
+  });
+
+  it('given no J/TH but the quarter\'s reported power bill and credits, when metrics are computed, then the bill net of credits per day is the power cost (hand calculation)', () => {
+    const base = syntheticProfile({ powerUsdPerKwh: null }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const fig = (value: number | null) => ({ value, asOf: value === null ? null : '2025-Q3', source: value === null ? null : 'https://example.com/10-q' });
+    const profile = {
+      ...base,
+      fleet: { ...base.fleet, efficiencyJth: fig(null) },
+      power: { ...base.power, creditsUsdInPeriod: fig(9_200_000) },
+      opex: { ...base.opex, powerCostUsdInPeriod: fig(101_200_000) },
+    } as unknown as CompanyProfile;
+    const r = companyMetrics(profile, market);
+    // (101.2 M − 9.2 M) / 92 days (Q3) = 1.0 M USD per day.
+    expect(r.powerCostUsdPerDay).toBeCloseTo(1_000_000, 6);
+    expect(r.powerCostBasis).toBe('reported-period-power-cost');
+    expect(r.powerCostPerBtcUsd).toBeCloseTo(1_000_000 / (r.btcPerDay as number), 6);
+    const stressed = companyMetrics(profile, { ...market, powerPriceFactor: 1.3 });
+    expect(stressed.powerCostUsdPerDay).toBeCloseTo(1_300_000, 6);
   });
 });
 

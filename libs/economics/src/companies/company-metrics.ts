@@ -5,7 +5,7 @@ import type { CompanyProfile, HpcContract, ReportedCostPerBtc } from './company-
 import { resolveCompanyAssumptions, type CompanyAssumptions } from './company-assumptions';
 import { resolveMarket, type MarketInputs, type ResolvedMarket } from './market-inputs';
 import { METHODOLOGY_VERSION } from './methodology-version';
-import { miningCore, type HashrateBasis, type PowerPriceSource } from './mining-core';
+import { miningCore, type HashrateBasis, type PowerCostBasis, type PowerPriceSource } from './mining-core';
 
 /*
  * Company run-rate metrics from a profile and a market state (DOMAIN.md §4). The profile's period
@@ -76,6 +76,8 @@ export type CompanyMetrics = Readonly<Record<CompanyMetricName, number | null>> 
   /** How hashrateAtWorkEhs was obtained; null when it is unknown. */
   readonly hashrateBasis: HashrateBasis | null;
   readonly powerPriceSource: PowerPriceSource | null;
+  /** The fleet's draw × the power price, or (no J/TH published) the period's reported power bill. */
+  readonly powerCostBasis: PowerCostBasis | null;
   /** True when the profile's period credits were subtracted from the power cost. */
   readonly powerCreditsApplied: boolean;
   /** Counterparties of the operating HPC contracts counted in hpcNoiUsdPerYear. */
@@ -185,6 +187,7 @@ export function companyMetrics(profile: CompanyProfile, market: MarketInputs, as
     market: m,
     hashrateBasis: core.hashrateBasis,
     powerPriceSource: core.powerPriceSource,
+    powerCostBasis: core.powerCostBasis,
     powerCreditsApplied: core.powerCreditsApplied,
     hpcContractsInRunRate: hpc.counterparties,
     reportedCostsPerBtc: profile.production.reportedCostsPerBtc,

@@ -13,6 +13,7 @@ import type { ResolvedMarket } from './market-inputs';
 const KW_PER_MW = 1_000;
 
 export type HashrateBasis = 'operating' | 'installed-times-uptime';
+export type PowerCostBasis = 'fleet-power-times-price' | 'reported-period-power-cost';
 export type PowerPriceSource = 'market-override' | 'profile-average' | 'profile-contracts-mw-weighted';
 
 /**
@@ -47,6 +48,8 @@ export interface MiningCore {
   readonly powerCreditsApplied: boolean;
   /** Net of credits where they apply. */
   readonly powerCostUsdPerDay: Known;
+  /** How the power cost was found: the fleet's draw × the power price, or the period's reported power bill. */
+  readonly powerCostBasis: PowerCostBasis | null;
   readonly otherDirectUsdPerDay: Known;
   readonly sgaUsdPerDay: Known;
   readonly interestUsdPerDay: Known;
@@ -69,7 +72,16 @@ export function miningCore(profile: CompanyProfile, m: ResolvedMarket, assumptio
   const powerCreditsApplied = credits.value !== null && creditsApply(profile, price.source);
   const powerCreditsUsdPerDay = powerCreditsApplied ? derive([credits], (c) => c / periodDays) : known(0);
   const grossPowerPerDay = derive([fleetPowerMw, price.usdPerKwh], (mw, p) => mw * KW_PER_MW * HOURS_PER_DAY * p);
-  const powerCostUsdPerDay = derive([grossPowerPerDay, powerCreditsUsdPerDay], (gross, c) => Math.max(0, gross - c));
+  const modelledPowerCostUsdPerDay = derive([grossPowerPerDay, powerCreditsUsdPerDay], (gross, c) => Math.max(0, gross - c));
+  // Without the fleet's J/TH its power draw is unknown: the period's reported power bill (gross, less the
+  // period's credits) stands in as a daily cost, scaled by a scenario's power factor. Named in powerCostBasis.
+  const reportedPowerCostUsdPerDay = derive(
+    [input('opex.powerCostUsdInPeriod', opex.powerCostUsdInPeriod.value)],
+    (cost) => Math.max(0, cost - (credits.value ?? 0)) / periodDays * m.powerPriceFactor,
+  );
+  const powerCostUsdPerDay = firstKnown(modelledPowerCostUsdPerDay, reportedPowerCostUsdPerDay);
+  const powerCostBasis: PowerCostBasis | null = modelledPowerCostUsdPerDay.value !== null ? 'fleet-power-times-price'
+    : reportedPowerCostUsdPerDay.value !== null ? 'reported-period-power-cost' : null;
 
   const btcPerEhDay = (SECONDS_PER_DAY * HASHES_PER_EH * m.rewardBtcPerBlock * (1 - assumptions.poolFee)) / (m.difficulty * HASHES_PER_DIFFICULTY_UNIT);
   const btcPerDay = derive([hashrateAtWorkEhs], (ehs) => ehs * btcPerEhDay);
@@ -92,6 +104,7 @@ export function miningCore(profile: CompanyProfile, m: ResolvedMarket, assumptio
     powerCreditsUsdPerDay,
     powerCreditsApplied,
     powerCostUsdPerDay,
+    powerCostBasis,
     otherDirectUsdPerDay: firstKnown(periodPerDay('opex.otherDirectCostUsdInPeriod', opex.otherDirectCostUsdInPeriod.value), fallbackPerBtc('otherDirectCostUsdPerBtc')),
     sgaUsdPerDay: firstKnown(periodPerDay('opex.sgaExSbcUsdInPeriod', opex.sgaExSbcUsdInPeriod.value), fallbackPerBtc('sgaExSbcUsdPerBtc')),
     interestUsdPerDay: firstKnown(periodPerDay('opex.interestExpenseUsdInPeriod', opex.interestExpenseUsdInPeriod.value), fallbackPerBtc('interestUsdPerBtc')),
