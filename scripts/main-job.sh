@@ -19,6 +19,14 @@ if [ "${HASHDESK_OFFLINE:-0}" != "1" ]; then
   export INGEST_KRAKEN_BASE_URL="${INGEST_KRAKEN_BASE_URL:-https://api.kraken.com}"
   export INGEST_COINGECKO_BASE_URL="${INGEST_COINGECKO_BASE_URL:-https://api.coingecko.com/api/v3}"
   export INGEST_STOOQ_BASE_URL="${INGEST_STOOQ_BASE_URL:-https://stooq.com}"
+  # SEC EDGAR filings of every tracked company whose history (data/companies/history) has a CIK. The SEC
+  # requires a User-Agent naming the client and a contact e-mail: without one it stays off.
+  if [ -n "${INGEST_SEC_CONTACT_EMAIL:-}${INGEST_SEC_USER_AGENT:-}" ]; then
+    export INGEST_SEC_BASE_URL="${INGEST_SEC_BASE_URL:-https://data.sec.gov}"
+    if [ -n "${INGEST_SEC_CONTACT_EMAIL:-}" ]; then export INGEST_SEC_USER_AGENT="${INGEST_SEC_USER_AGENT:-hashdesk $INGEST_SEC_CONTACT_EMAIL}"; fi
+  else
+    echo "main-job: SEC EDGAR adapter off: set INGEST_SEC_CONTACT_EMAIL (the SEC requires a contact e-mail in the User-Agent)" >&2
+  fi
 fi
 export NOTIFICATION_WEBHOOK_URL="${NOTIFICATION_WEBHOOK_URL:-http://127.0.0.1:$WEBHOOK_SINK_PORT/hashdesk}"
 
@@ -69,7 +77,7 @@ if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then
       lag=$(bash infra/kafka/lag.sh "${KAFKA_TOPIC_PREFIX:-}$group"); lags+="$group=$lag "; total=$((total + lag))
     done
     [ "$total" -eq 0 ] && break
-    if [ $((SECONDS - started)) -ge 600 ]; then echo "main-job: consumers still behind after 600 s ($lags); see $RUN_DIR/logs" >&2; exit 1; fi
+    if [ $((SECONDS - started)) -ge "${HASHDESK_CATCH_UP_TIMEOUT_S:-1800}" ]; then echo "main-job: consumers still behind after $((SECONDS - started)) s ($lags); see $RUN_DIR/logs" >&2; exit 1; fi
     echo "main-job: catching up: lag $lags" >&2
     sleep 5
   done

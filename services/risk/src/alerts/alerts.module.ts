@@ -1,7 +1,8 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
 import { Topics } from '@hashdesk/contracts';
 import type { EventConsumer } from '@hashdesk/messaging';
-import { EVENT_CONSUMER } from '@hashdesk/platform';
+import { DATA_SOURCE, EVENT_CONSUMER } from '@hashdesk/platform';
+import type { DataSource } from 'typeorm';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { RecordCompanyProfileUseCase } from '../companies/record-company-profile.use-case';
 import { MarketResolverService } from '../market/market-resolver.service';
@@ -60,6 +61,7 @@ export class AlertsModule implements OnModuleInit {
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly consumer: EventConsumer,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly useCase: EvaluateHashpriceUseCase,
     private readonly equityQuotes: RecordEquityQuoteUseCase,
     private readonly companyValued: EvaluateCompanyValuedUseCase,
@@ -70,7 +72,14 @@ export class AlertsModule implements OnModuleInit {
   onModuleInit(): void {
     this.consumer.subscribe(Topics.hashpriceComputed, (event) => this.useCase.execute(event));
     this.consumer.subscribe(Topics.equityObserved, (event) => this.equityQuotes.onObserved(event));
-    this.consumer.subscribe(Topics.companyValued, (event) => this.companyValued.execute(event));
+    // Batch first: one transaction per batch of valuations (the backfill of a whole history is tens of thousands).
+    this.consumer.subscribeBatch(Topics.companyValued, {
+      dataSource: this.dataSource,
+      handle: async (events, em) => {
+        await this.companyValued.executeBatch(events, em);
+      },
+      afterCommit: async () => this.companyValued.afterBatch(),
+    });
     this.consumer.subscribe(Topics.policyEventRecorded, (event) => this.policyEvents.execute(event));
     this.consumer.subscribe(Topics.companyProfileRecorded, (event) => this.profileVersions.execute(event));
   }

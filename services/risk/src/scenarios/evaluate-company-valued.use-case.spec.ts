@@ -75,4 +75,17 @@ describe('EvaluateCompanyValuedUseCase', () => {
     await useCase.execute(eventOf('ZZZZ'));
     expect(outbox.add).not.toHaveBeenCalled();
   });
+
+  it('given a batch of two valuations (the consumer marked their inbox rows), when handled, then both are stored and published in the caller\'s transaction, in order, and the relay is kicked once after the commit', async () => {
+    const { useCase, outbox, relay, evaluations, stopLines } = given(true);
+    const em = {} as EntityManager;
+    const second = { ...eventOf('RIOT'), meta: { ...eventOf('RIOT').meta, id: 'valuation-event-2' } };
+    expect(await useCase.executeBatch([eventOf('RIOT'), second], em)).toBe(2);
+    expect(evaluations.save.mock.calls.map((c) => [c[0], c[1].valuationEventId])).toEqual([[em, 'valuation-event-1'], [em, 'valuation-event-2']]);
+    expect(outbox.add).toHaveBeenCalledTimes(2);
+    expect(stopLines.onMarket.mock.calls.map((c) => c[3].eventId)).toEqual(['valuation-event-1', 'valuation-event-2']);
+    expect(relay.kick).not.toHaveBeenCalled();
+    useCase.afterBatch();
+    expect(relay.kick).toHaveBeenCalledTimes(1);
+  });
 });

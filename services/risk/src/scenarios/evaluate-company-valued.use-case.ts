@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CompanyProfileRecordedSchema, PolicyEventRecordedSchema, ScenariosEvaluatedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
 import {
   balanceSheetRisk, companyMetrics, EconomicsInputError, resolveMarket, runStandingScenarios, STANDING_SCENARIOS, type CompanyValuationOptions, type StopLineKind,
@@ -37,7 +37,41 @@ export class EvaluateCompanyValuedUseCase {
     private readonly policy: PolicyRegisterRepository,
   ) {}
 
+  /** The per-message path: its own transaction with the inbox row. */
   async execute(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<void> {
+    const evaluation = await this.evaluate(event);
+    if (!evaluation) return;
+    const published = await this.dataSource.transaction(async (em) => {
+      if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
+      return this.record(em, evaluation);
+    });
+    if (published) {
+      this.logger.info({ ticker: evaluation.ticker, eventId: event.meta.id, evaluationId: evaluation.message.evaluationId, riskScore: evaluation.message.riskScore }, 'scenarios evaluated');
+      this.relay.kick();
+    }
+  }
+
+  /**
+   * The batch path (subscribeBatch): the consumer has marked the batch's inbox rows in `em`'s
+   * transaction; every evaluation of the batch is written in it too, in offset order (stop-line state
+   * evolves valuation by valuation). One commit per batch instead of one per valuation.
+   */
+  async executeBatch(events: Array<DecodedEvent<typeof Topics.companyValued.schema>>, em: EntityManager): Promise<number> {
+    let published = 0;
+    for (const event of events) {
+      const evaluation = await this.evaluate(event);
+      if (evaluation && (await this.record(em, evaluation))) published += 1;
+    }
+    return published;
+  }
+
+  /** After a batch committed: publish what it wrote. */
+  afterBatch(): void {
+    this.relay.kick();
+  }
+
+  /** The standing scenarios and risk score of one valuation (reads only); undefined when risk has no profile of the company. */
+  private async evaluate(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<Evaluation | undefined> {
     const valued: CompanyValued = event.message;
     const ticker = valued.ticker.toUpperCase();
     // The version the valuation used (or the newest recorded before it), else the newest profile risk knows.
@@ -45,7 +79,7 @@ export class EvaluateCompanyValuedUseCase {
     if (!recorded && !this.profiles.tickers().includes(ticker)) {
       // A company whose profile has not reached risk yet is not an error of the message.
       this.logger.warn({ ticker, eventId: event.meta.id }, 'valuation of a company without a profile in risk: no scenarios');
-      return;
+      return undefined;
     }
     const market = marketOfValuation(valued);
     const asOf = asOfOf(valued);
@@ -66,31 +100,38 @@ export class EvaluateCompanyValuedUseCase {
     const policyRefs = policyEvents.map((e) => ({ eventId: e.eventId, eventType: PolicyEventRecordedSchema.typeName, eventTime: e.effectiveAt }));
     const profileRefs = recorded ? [{ eventId: recorded.eventId, eventType: CompanyProfileRecordedSchema.typeName, eventTime: recorded.eventTime }] : [];
     const message = scenariosEvaluatedFor({ ...valued, ticker } as CompanyValued, source, market, computed.standingScenarios, computed.risk, [...profileRefs, ...policyRefs]);
-
-    const published = await this.dataSource.transaction(async (em) => {
-      if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
-      const stored = await this.evaluations.save(em, {
-        evaluationId: message.evaluationId,
-        ticker,
-        asOf,
-        knownAt: valued.knownAt ? timestampDate(valued.knownAt) : null,
-        valuationId: valued.valuationId,
-        valuationEventId: event.meta.id,
-        market,
-        evaluation: {
-          event: toJson(ScenariosEvaluatedSchema, message),
-          standingScenarios: computed.standingScenarios,
-          balanceSheetRisk: computed.risk,
-        },
-      });
-      if (!stored) return false;
-      await this.outbox.add(em, { entry: Topics.scenariosEvaluated, message, eventId: message.evaluationId, eventTime: asOf, subject: ticker });
-      await this.stopLines.onMarket(em, market, computed.hashprice, { eventId: event.meta.id, eventType: event.meta.type, eventTime: asOf }, { ticker, kinds: COMPANY_LINE_KINDS });
-      return true;
-    });
-    if (published) {
-      this.logger.info({ ticker, eventId: event.meta.id, evaluationId: message.evaluationId, riskScore: message.riskScore }, 'scenarios evaluated');
-      this.relay.kick();
-    }
+    return { event, valued, ticker, asOf, market, computed, message };
   }
+
+  /** Stores the evaluation, publishes it (outbox) and judges the company's lines, in the caller's transaction; false when already stored. */
+  private async record(em: EntityManager, e: Evaluation): Promise<boolean> {
+    const stored = await this.evaluations.save(em, {
+      evaluationId: e.message.evaluationId,
+      ticker: e.ticker,
+      asOf: e.asOf,
+      knownAt: e.valued.knownAt ? timestampDate(e.valued.knownAt) : null,
+      valuationId: e.valued.valuationId,
+      valuationEventId: e.event.meta.id,
+      market: e.market,
+      evaluation: {
+        event: toJson(ScenariosEvaluatedSchema, e.message),
+        standingScenarios: e.computed.standingScenarios,
+        balanceSheetRisk: e.computed.risk,
+      },
+    });
+    if (!stored) return false;
+    await this.outbox.add(em, { entry: Topics.scenariosEvaluated, message: e.message, eventId: e.message.evaluationId, eventTime: e.asOf, subject: e.ticker });
+    await this.stopLines.onMarket(em, e.market, e.computed.hashprice, { eventId: e.event.meta.id, eventType: e.event.meta.type, eventTime: e.asOf }, { ticker: e.ticker, kinds: COMPANY_LINE_KINDS });
+    return true;
+  }
+}
+
+interface Evaluation {
+  event: DecodedEvent<typeof Topics.companyValued.schema>;
+  valued: CompanyValued;
+  ticker: string;
+  asOf: Date;
+  market: ReturnType<typeof marketOfValuation>;
+  computed: { standingScenarios: ReturnType<typeof runStandingScenarios>; risk: ReturnType<typeof balanceSheetRisk>; hashprice: number };
+  message: ReturnType<typeof scenariosEvaluatedFor>;
 }
