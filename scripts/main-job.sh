@@ -72,11 +72,14 @@ bash scripts/feed-history.sh
 if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then
   started=$SECONDS
   while :; do
-    lags=""; total=0
+    lags=""; total=0; unknown=0
     for group in valuation risk notification; do
-      lag=$(bash infra/kafka/lag.sh "${KAFKA_TOPIC_PREFIX:-}$group"); lags+="$group=$lag "; total=$((total + lag))
+      lag=$(bash infra/kafka/lag.sh "${KAFKA_TOPIC_PREFIX:-}$group"); lags+="$group=$lag "
+      if [ "$lag" -lt 0 ]; then unknown=1; else total=$((total + lag)); fi
     done
-    [ "$total" -eq 0 ] && break
+    # Caught up = every group described with zero lag twice in a row (a rebalance can hide a group for a moment).
+    if [ "$total" -eq 0 ] && [ "$unknown" -eq 0 ]; then zero_readings=$((${zero_readings:-0} + 1)); else zero_readings=0; fi
+    [ "$zero_readings" -ge 2 ] && break
     if [ $((SECONDS - started)) -ge "${HASHDESK_CATCH_UP_TIMEOUT_S:-1800}" ]; then echo "main-job: consumers still behind after $((SECONDS - started)) s ($lags); see $RUN_DIR/logs" >&2; exit 1; fi
     echo "main-job: catching up: lag $lags" >&2
     sleep 5
