@@ -6,6 +6,7 @@ export * from './kafka.factory';
 export * from './producer.factory';
 export * from './topic-namespace';
 export * from './topic-admin';
+export * from './retriable-startup';
 export * from './trace-context';
 export * from './event-envelope';
 export * from './derived-event-id';

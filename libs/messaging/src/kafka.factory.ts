@@ -21,7 +21,7 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
       const { message, ...rest } = entry.log;
       const line = { kafkajs: entry.namespace, ...rest };
       if (isExpected(message, rest)) options.logger.debug(line, message);
-      else if (entry.level <= logLevel.ERROR) options.logger.error(line, message);
+      else if (entry.level <= logLevel.ERROR && !isTransient(message, rest)) options.logger.error(line, message);
       else options.logger.warn(line, message);
     },
   });
@@ -39,4 +39,23 @@ function isExpected(message: string, fields: Record<string, unknown>): boolean {
     (message.includes('CreateTopics') && fields.error === 'Topic creation errors') ||
     message.startsWith('Limiting retries for the idempotent producer')
   );
+}
+
+/**
+ * Broker answers that are normal for a moment on a fresh broker: a topic created a moment ago that the
+ * broker does not host yet or whose leader is being elected, the group coordinator (its
+ * __consumer_offsets partition) still being created or loaded. They are retried (retryKafkaStartup,
+ * waitForTopicLeaders, kafkajs' own retries), bounded, and reported by those when they give up: a
+ * warning here, not an error.
+ */
+const TRANSIENT_RESPONSE_ERRORS = new Set([
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  'This server is not the leader for that topic-partition',
+  "The coordinator is loading and hence can't process requests for this group",
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+]);
+function isTransient(message: string, fields: Record<string, unknown>): boolean {
+  return message.startsWith('Response ') && TRANSIENT_RESPONSE_ERRORS.has(String(fields.error));
 }

@@ -2,6 +2,7 @@ import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { TopicEntry } from '@hashdesk/contracts';
 import { decodeMessage, headersToStrings, metaFromHeaders, type EventMeta } from './event-envelope';
+import { retryKafkaStartup } from './retriable-startup';
 import type { TopicNamespace } from './topic-namespace';
 
 export interface ProbedEvent<Desc extends DescMessage> {
@@ -27,8 +28,10 @@ export class TopicProbe<Desc extends DescMessage> {
   async start(): Promise<this> {
     const consumer = this.kafka.consumer({ groupId: `probe-${process.pid}-${Math.random().toString(36).slice(2)}` });
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.namespace.topic(this.entry.name), fromBeginning: true });
+    const topic = this.namespace.topic(this.entry.name);
+    // The topic may have been created a moment ago: retriable metadata errors are retried (bounded).
+    await retryKafkaStartup(`probe of ${topic}: connect`, () => consumer.connect());
+    await retryKafkaStartup(`probe of ${topic}: subscribe`, () => consumer.subscribe({ topic, fromBeginning: true }));
     let resolveJoin: () => void = () => undefined;
     const joined = new Promise<void>((resolve) => (resolveJoin = resolve));
     consumer.on(consumer.events.GROUP_JOIN, () => resolveJoin());

@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import {
-  createIdempotentProducer, createKafka, ensureTopics, EventConsumer, MessagingTables1732400000000, OutboxEventEntity,
+  connectProducer, createIdempotentProducer, createKafka, ensureTopics, EventConsumer, MessagingTables1732400000000, OutboxEventEntity,
   OutboxRelay, OutboxWriter, parseBrokers, ProcessedMessageEntity, TopicNamespace, type Kafka, type Producer,
 } from '@hashdesk/messaging';
 import { openServiceDataSource } from '@hashdesk/persistence';
@@ -53,12 +53,15 @@ export const platformProviders: Provider[] = [
   },
   {
     provide: PRODUCER,
-    inject: [PLATFORM_OPTIONS, KAFKA, TOPIC_NAMESPACE],
-    useFactory: async (o: PlatformOptions, kafka: Kafka, namespace: TopicNamespace) => {
-      await waitForDependency('Kafka', () => ensureTopics(kafka, namespace, [...o.topics, { name: `${o.serviceName}.dlt`, partitions: 1, cleanupPolicy: 'delete' }]),
-        `Check KAFKA_BROKERS (${o.infra.KAFKA_BROKERS}) and start the broker: npm run kafka:start`);
+    inject: [PLATFORM_OPTIONS, KAFKA, TOPIC_NAMESPACE, LOGGER],
+    useFactory: async (o: PlatformOptions, kafka: Kafka, namespace: TopicNamespace, logger: Logger) => {
+      // The service's topics exist and have a leader on every partition before anything produces or
+      // subscribes. Retriable Kafka errors (broker still starting, topic just created by another service)
+      // are retried with a bounded backoff; a non-retriable one stops the start at once, saying which.
+      const hint = `Check KAFKA_BROKERS (${o.infra.KAFKA_BROKERS}) and start the broker: npm run kafka:start`;
+      await ensureTopics(kafka, namespace, [...o.topics, { name: `${o.serviceName}.dlt`, partitions: 1, cleanupPolicy: 'delete' }], { logger, hint });
       const producer = createIdempotentProducer(kafka);
-      await producer.connect();
+      await connectProducer(producer, { logger, hint });
       return producer;
     },
   },

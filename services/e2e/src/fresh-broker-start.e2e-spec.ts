@@ -48,14 +48,15 @@ describe('first start on a freshly formatted broker', () => {
   }
 
   it.each(Array.from({ length: RUNS }, (_, i) => i + 1))('run %i: all four services reach /health/ready at once', async (run) => {
-    const kafka = broker!;
+    if (!broker || !receiver) throw new Error('beforeAll did not set up the throwaway broker');
+    const kafka = broker;
     kafka.wipe();
     await kafka.start();
     // Really a new cluster: freshly formatted storage, a cluster id no earlier run had.
     const clusterId = /cluster\.id=(\S+)/.exec(readFileSync(join(kafka.dataDir, 'meta.properties'), 'utf8'))?.[1];
-    expect(clusterId).toBeDefined();
-    expect(clusterIds.has(clusterId!)).toBe(false);
-    clusterIds.add(clusterId!);
+    if (!clusterId) throw new Error(`no cluster.id in ${kafka.dataDir}/meta.properties: the storage was not formatted`);
+    expect(clusterIds.has(clusterId)).toBe(false);
+    clusterIds.add(clusterId);
 
     database = await createTestDatabase();
     const env: Record<string, string> = {
@@ -65,7 +66,7 @@ describe('first start on a freshly formatted broker', () => {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'info',
       OUTBOX_POLL_INTERVAL_MS: '100',
-      NOTIFICATION_WEBHOOK_URL: receiver!.url(),
+      NOTIFICATION_WEBHOOK_URL: receiver.url(),
       NOTIFICATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
     };
     const ports = await distinctFreePorts(NAMES.length);
@@ -74,7 +75,7 @@ describe('first start on a freshly formatted broker', () => {
     // All four at once, as npm start does: no ordering between the one that creates a topic and the one that reads it.
     const results = await Promise.allSettled(services.map((s) => s.start(180_000)));
     const failures = results.flatMap((result, i) =>
-      result.status === 'rejected' ? [`${NAMES[i]}: ${(result.reason as Error).message}\n${logTail(services[i].logFile)}`] : []);
+      result.status === 'rejected' ? [`${(result.reason as Error).message}\n${logTail(services[i].logFile)}`] : []);
     expect(failures).toEqual([]);
 
     for (const service of services) {

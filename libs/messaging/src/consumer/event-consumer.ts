@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicName, DeadLetterHeaders, type TopicEntry } from '@hashdesk/contracts';
 import { decodeMessage, headersToStrings, metaFromHeaders, type DecodedEvent } from '../event-envelope';
 import type { LoggerPort } from '../logger.port';
+import { classifyKafkaError, KafkaStartupError, retryKafkaStartup, STARTUP_RETRY_DEFAULTS } from '../retriable-startup';
 import type { TopicNamespace } from '../topic-namespace';
 import { markProcessedBatch } from '../inbox/inbox';
 import { withSpanFromHeaders } from '../trace-context';
@@ -42,6 +43,8 @@ export interface EventConsumerOptions {
   fromBeginning?: boolean;
   /** Events per transaction on the batch path (subscribeBatch). Default 500. */
   maxBatchSize?: number;
+  /** Bound on start()'s retries of retriable Kafka errors (connect, subscribe, joining the group). Default 60 s. */
+  startupTimeoutMs?: number;
 }
 
 type Registered =
@@ -68,6 +71,8 @@ export class EventConsumer {
   private consumer?: Consumer;
   private joined = false;
   private crashed?: string;
+  /** A crash kafkajs does not restart from (a non-retriable error). */
+  private fatalCrash?: unknown;
   private handledCount = 0;
   private deadLetteredCount = 0;
 
@@ -106,6 +111,13 @@ export class EventConsumer {
     return { joined: this.joined, crashed: this.crashed, handledCount: this.handledCount, deadLetteredCount: this.deadLetteredCount };
   }
 
+  /**
+   * Connects, subscribes and joins the group. On a broker that is still settling (topics created a
+   * moment ago, leaders being elected) connect and subscribe are retried while the error is one Kafka
+   * calls retriable, with a bounded backoff (retryKafkaStartup); kafkajs restarts a consumer whose
+   * group join crashed on a retriable error by itself, and start() waits for the join up to the same
+   * bound. A non-retriable error, or no join within the bound, rejects with a message that says why.
+   */
   async start(): Promise<void> {
     if (!this.hasSubscriptions || this.consumer) return;
     const consumer = this.kafka.consumer({
@@ -121,17 +133,46 @@ export class EventConsumer {
     consumer.on(consumer.events.CRASH, (event) => {
       this.joined = false;
       this.crashed = String(event.payload.error);
+      if (!event.payload.restart) this.fatalCrash = event.payload.error;
     });
     consumer.on(consumer.events.STOP, () => (this.joined = false));
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: this.options.fromBeginning ?? true });
-    if ([...this.handlers.values()].some((r) => r.batch)) {
-      // Offsets are resolved by handleBatch only for what finished: a stop or a rebalance mid-batch
-      // commits those, and the rest is delivered again (the inbox deduplicates).
-      await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
-    } else {
-      await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachMessage: (payload) => this.handle(payload) });
+    this.fatalCrash = undefined;
+    const topics = [...this.handlers.keys()];
+    const retry = { timeoutMs: this.options.startupTimeoutMs ?? STARTUP_RETRY_DEFAULTS.timeoutMs, logger: this.logger };
+    try {
+      await retryKafkaStartup(`consumer group ${this.groupId}: connect`, () => consumer.connect(), retry);
+      // A failed subscribe leaves nothing behind (kafkajs drops the topics it could not resolve): safe to repeat.
+      await retryKafkaStartup(`consumer group ${this.groupId}: subscribe to ${topics.join(', ')}`,
+        () => consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true }), retry);
+      if ([...this.handlers.values()].some((r) => r.batch)) {
+        // Offsets are resolved by handleBatch only for what finished: a stop or a rebalance mid-batch
+        // commits those, and the rest is delivered again (the inbox deduplicates).
+        await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+      } else {
+        await consumer.run({ autoCommit: true, partitionsConsumedConcurrently: 1, eachMessage: (payload) => this.handle(payload) });
+      }
+      await this.waitUntilJoined(retry.timeoutMs);
+    } catch (error) {
+      this.consumer = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** After run(): the group is joined, or kafkajs is restarting it after a retriable crash, or it gave up. */
+  private async waitUntilJoined(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; !this.joined; attempt++) {
+      if (this.fatalCrash !== undefined) {
+        const failure = classifyKafkaError(this.fatalCrash);
+        throw new KafkaStartupError(`consumer group ${this.groupId}: joining failed with a non-retriable Kafka error (${failure.kind}: ${failure.message})`, failure, attempt, { cause: this.fatalCrash });
+      }
+      if (Date.now() >= deadline) {
+        throw new KafkaStartupError(`consumer group ${this.groupId} has not joined within ${Math.round(timeoutMs / 1000)} s (last error: ${this.crashed ?? 'none'})`,
+          { retriable: true, kind: 'GROUP_JOIN_TIMEOUT', message: this.crashed ?? 'none' }, attempt);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
