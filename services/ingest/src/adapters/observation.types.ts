@@ -169,8 +169,14 @@ export interface WholesalePowerPriceObservation extends ObservationBase<'power-w
 // ── Company fundamentals (SEC EDGAR XBRL companyfacts) ─────────────────────────
 
 /**
- * Provenance of one XBRL fact. Point-in-time joins key on `filed` (when it became public) and
- * `accn` (which filing); the same `end` can be reported again by a later filing (a restatement or
+ * How `knownAt` was found: the filing's acceptance time from the EDGAR submissions index, or, when
+ * the filing is not in the index's recent list, 00:00 UTC of its filing date.
+ */
+export type KnownAtBasis = 'acceptance-time' | 'filed-date';
+
+/**
+ * Provenance of one XBRL fact. Point-in-time joins key on `knownAt` (when the filing became public)
+ * and `accn` (which filing); the same `end` can be reported again by a later filing (a restatement or
  * the prior-period column of the next 10-Q), so dedupe on accn as well as eventTime.
  */
 export interface XbrlFactProvenance {
@@ -179,7 +185,7 @@ export interface XbrlFactProvenance {
   cik: string;
   /** `<taxonomy>:<tag>`, e.g. 'us-gaap:CashAndCashEquivalentsAtCarryingValue'. */
   concept: string;
-  /** Balance-sheet date, YYYY-MM-DD (eventTime is its 00:00 UTC). */
+  /** Balance-sheet date, or last day of a period, YYYY-MM-DD (eventTime is its 00:00 UTC). */
   end: string;
   /** Filing date, YYYY-MM-DD. */
   filed: string;
@@ -188,14 +194,33 @@ export interface XbrlFactProvenance {
   form: string;
   fy: number | null;
   fp: string | null;
+  /** When the filing became public: its acceptance time, or its filing date (see knownAtBasis). */
+  knownAt: Date;
+  knownAtBasis: KnownAtBasis;
 }
+
+/** A fact over a period (a quarter: only 3-month facts are kept). */
+export interface XbrlPeriodFactProvenance extends XbrlFactProvenance {
+  /** First day of the period, YYYY-MM-DD. */
+  start: string;
+}
+
+// Instants (balance sheet, cover page).
 
 export interface CompanyCashObservation extends ObservationBase<'company-cash'>, XbrlFactProvenance {
   cashUsd: number;
 }
 
+export interface CompanyRestrictedCashObservation extends ObservationBase<'company-restricted-cash'>, XbrlFactProvenance {
+  restrictedCashUsd: number;
+}
+
 export interface CompanyDebtObservation extends ObservationBase<'company-debt'>, XbrlFactProvenance {
   debtUsd: number;
+}
+
+export interface CompanyConvertibleNotesObservation extends ObservationBase<'company-convertible-notes'>, XbrlFactProvenance {
+  convertibleNotesUsd: number;
 }
 
 export interface CompanySharesOutstandingObservation extends ObservationBase<'company-shares-outstanding'>, XbrlFactProvenance {
@@ -206,6 +231,58 @@ export interface CompanySharesOutstandingObservation extends ObservationBase<'co
 export interface CompanyDigitalAssetsObservation extends ObservationBase<'company-digital-assets'>, XbrlFactProvenance {
   digitalAssetsUsd: number;
 }
+
+// Quarters (income and cash-flow statements), start … end.
+
+export interface CompanyRevenueObservation extends ObservationBase<'company-revenue'>, XbrlPeriodFactProvenance {
+  revenueUsdInPeriod: number;
+}
+
+export interface CompanyCostOfRevenueObservation extends ObservationBase<'company-cost-of-revenue'>, XbrlPeriodFactProvenance {
+  costOfRevenueUsdInPeriod: number;
+}
+
+export interface CompanyDepreciationObservation extends ObservationBase<'company-depreciation'>, XbrlPeriodFactProvenance {
+  depreciationUsdInPeriod: number;
+}
+
+export interface CompanyShareBasedCompensationObservation extends ObservationBase<'company-sbc'>, XbrlPeriodFactProvenance {
+  sbcUsdInPeriod: number;
+}
+
+export interface CompanySgaObservation extends ObservationBase<'company-sga'>, XbrlPeriodFactProvenance {
+  sgaUsdInPeriod: number;
+}
+
+export interface CompanyInterestExpenseObservation extends ObservationBase<'company-interest-expense'>, XbrlPeriodFactProvenance {
+  interestExpenseUsdInPeriod: number;
+}
+
+/** Payments for property, plant and equipment (mining machines, sites). */
+export interface CompanyCapexObservation extends ObservationBase<'company-capex'>, XbrlPeriodFactProvenance {
+  capexUsdInPeriod: number;
+}
+
+/** Attributable to the company; a loss is negative. */
+export interface CompanyNetIncomeObservation extends ObservationBase<'company-net-income'>, XbrlPeriodFactProvenance {
+  netIncomeUsdInPeriod: number;
+}
+
+export type CompanyFactObservation =
+  | CompanyCashObservation
+  | CompanyRestrictedCashObservation
+  | CompanyDebtObservation
+  | CompanyConvertibleNotesObservation
+  | CompanySharesOutstandingObservation
+  | CompanyDigitalAssetsObservation
+  | CompanyRevenueObservation
+  | CompanyCostOfRevenueObservation
+  | CompanyDepreciationObservation
+  | CompanyShareBasedCompensationObservation
+  | CompanySgaObservation
+  | CompanyInterestExpenseObservation
+  | CompanyCapexObservation
+  | CompanyNetIncomeObservation;
 
 export type Observation =
   | NetworkSnapshotObservation
@@ -219,10 +296,7 @@ export type Observation =
   | EquityDailyBarObservation
   | RetailPowerPriceObservation
   | WholesalePowerPriceObservation
-  | CompanyCashObservation
-  | CompanyDebtObservation
-  | CompanySharesOutstandingObservation
-  | CompanyDigitalAssetsObservation;
+  | CompanyFactObservation;
 
 export type ObservationKind = Observation['kind'];
 

@@ -10,6 +10,8 @@ export interface SubmittedFigure {
   source: string;
   sourceQuality?: 'primary' | 'secondary' | 'low';
   note?: string;
+  /** When the figure became public (ISO time), e.g. an SEC filing's acceptance time; absent: unknown. */
+  knownAt?: string;
 }
 
 /** The path under which a share price is submitted; it is kept beside the profile, not in it. */
@@ -42,6 +44,9 @@ export function applyFigure(profile: Record<string, unknown>, figure: SubmittedF
   if (figure.sourceQuality !== undefined) replaced['sourceQuality'] = figure.sourceQuality;
   if (figure.note !== undefined) replaced['note'] = figure.note;
   else delete replaced['note'];
+  // The figure's own publication time (a filing's acceptance); an older one no longer applies.
+  if (figure.knownAt !== undefined) replaced['knownAt'] = figure.knownAt;
+  else delete replaced['knownAt'];
   (parent as Record<string | number, unknown>)[last] = replaced;
   return copy;
 }
@@ -75,4 +80,13 @@ export function endOfAsOf(asOf: string): Date | undefined {
     if (Number.isNaN(lastDay.getTime()) || lastDay.toISOString().slice(0, 10) !== asOf) return undefined;
   }
   return new Date(lastDay.getTime() + 86_399_000);
+}
+
+/**
+ * True when a figure belongs in a profile of this period: a quarter's amount ("…InPeriod") only in the
+ * profile of the quarter it covers (its end is the period's end date); a balance-sheet figure in any.
+ * RecordCompanyProfileUseCase.recordFigureIfNotOlder checks it: a Q4 amount must not land in a Q3 profile.
+ */
+export function fitsProfilePeriod(figure: Pick<SubmittedFigure, 'path' | 'asOf'>, period: { endDate: string }): boolean {
+  return !figure.path.endsWith('InPeriod') || figure.asOf === period.endDate;
 }

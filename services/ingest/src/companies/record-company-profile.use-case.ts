@@ -8,7 +8,7 @@ import { EconomicsInputError, parseCompanyProfile, type CompanyProfile } from '@
 import { derivedEventId, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
 import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import { canonicalJson } from './canonical-json.util';
-import { applyFigure, endOfAsOf, SHARE_PRICE_PATH, type SubmittedFigure } from './company-figure.util';
+import { applyFigure, endOfAsOf, fitsProfilePeriod, SHARE_PRICE_PATH, type SubmittedFigure } from './company-figure.util';
 import { CompanyProfileVersionEntity } from './company-profile-version.entity';
 import { CompanyProfileException, CompanyProfileExceptionCode } from './company-profile.exception';
 
@@ -67,7 +67,10 @@ export class RecordCompanyProfileUseCase {
     const figureEnd = endOfAsOf(figure.asOf);
     const latest = await this.dataSource.getRepository(CompanyProfileVersionEntity).findOne({ where: { ticker }, order: { version: 'DESC' } });
     if (!figureEnd || !latest) return undefined;
-    const current = figureAt(JSON.parse(latest.profileJson) as Record<string, unknown>, figure.path);
+    const profile = JSON.parse(latest.profileJson) as Record<string, unknown> & { period: { endDate: string } };
+    // A quarter's amount belongs only in that quarter's profile (a Q3 2024 interest expense is not Q3 2025's).
+    if (!fitsProfilePeriod(figure, profile.period)) return undefined;
+    const current = figureAt(profile, figure.path);
     const currentEnd = typeof current?.asOf === 'string' ? endOfAsOf(current.asOf) : undefined;
     if (!current || (currentEnd && currentEnd.getTime() > figureEnd.getTime())) return undefined;
     if (current.value === figure.value && current.asOf === figure.asOf) return undefined;
@@ -80,7 +83,10 @@ export class RecordCompanyProfileUseCase {
     if (!figureEnd) throw figureViolation('asOf', 'asOfFormat', 'must be YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY or FYYYYY');
     return this.inTransaction(ticker, async (em, latest) => {
       if (!latest) throw new CompanyProfileException(CompanyProfileExceptionCode.UNKNOWN_TICKER, `no profile for ${ticker}: submit a whole profile first`);
-      const eventTime = new Date(Math.max(latest.eventTime.getTime(), figureEnd.getTime()));
+      // Known from its publication (a filing's acceptance time) when that is given, else from the end of its period.
+      const knownAt = figure.knownAt ? new Date(figure.knownAt) : undefined;
+      if (knownAt && Number.isNaN(knownAt.getTime())) throw figureViolation('knownAt', 'isIso8601', 'must be an ISO 8601 time with a zone');
+      const eventTime = new Date(Math.max(latest.eventTime.getTime(), (knownAt ?? figureEnd).getTime()));
       if (figure.path === SHARE_PRICE_PATH) {
         if (typeof figure.value !== 'number' || !(figure.value > 0)) throw figureViolation('value', 'isPositive', 'a share price must be a number > 0');
         if (!/^\d{4}-\d{2}-\d{2}$/.test(figure.asOf)) throw figureViolation('asOf', 'isDate', 'a share price needs a day (YYYY-MM-DD)');

@@ -116,18 +116,31 @@ export class IngestEnv extends InfraEnv {
   @Matches(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, { message: 'must be comma-separated settlement points, e.g. HB_WEST,LZ_WEST' })
   INGEST_ERCOT_SETTLEMENT_POINTS = 'HB_WEST,HB_NORTH,LZ_WEST';
 
-  /** SEC EDGAR XBRL API root, e.g. https://data.sec.gov; needs a contact user agent and the companies' CIKs. */
+  /** SEC EDGAR root, e.g. https://data.sec.gov (XBRL companyfacts and the submissions index); needs a contact (below). */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   INGEST_SEC_BASE_URL?: string;
 
-  /** The SEC asks every client to name itself with a contact, e.g. "hashdesk ops@example.com". */
-  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_BASE_URL))
-  @Matches(/^\S.*@.*$/, { message: 'is required when INGEST_SEC_BASE_URL is set: a name and a contact e-mail' })
+  /** The SEC asks every client to name itself with a contact, e.g. "hashdesk ops@example.com". Default: "hashdesk <INGEST_SEC_CONTACT_EMAIL>". */
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_BASE_URL) && !env.INGEST_SEC_CONTACT_EMAIL)
+  @Matches(/^\S.*@.*$/, { message: 'is required when INGEST_SEC_BASE_URL is set and INGEST_SEC_CONTACT_EMAIL is not: a name and a contact e-mail' })
   INGEST_SEC_USER_AGENT?: string;
 
-  /** Ticker:CIK pairs whose balance-sheet facts are polled, e.g. MARA:1507605,RIOT:1167419 (no default: CIKs are not guessed). */
-  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_BASE_URL))
+  /** The contact e-mail the SEC User-Agent names when INGEST_SEC_USER_AGENT is not set. */
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_CONTACT_EMAIL))
+  @Matches(/^[^\s@()<>]+@[^\s@()<>]+\.[a-z]{2,}$/i, { message: 'must be an e-mail address, e.g. ops@example.com' })
+  INGEST_SEC_CONTACT_EMAIL?: string;
+
+  /**
+   * Ticker:CIK pairs whose filings are polled, e.g. MARA:1507605,RIOT:1167419. Unset: every company of the
+   * researched histories (INGEST_SEC_HISTORY_DIR) that has a CIK (CIKs are never guessed).
+   */
+  @ValidateIf((env: IngestEnv) => Boolean(env.INGEST_SEC_COMPANIES))
   @Matches(/^[A-Z.]{1,10}:\d{1,10}(,[A-Z.]{1,10}:\d{1,10})*$/, { message: 'must be TICKER:CIK pairs separated by commas, e.g. MARA:1507605' })
   INGEST_SEC_COMPANIES?: string;
+
+  /** Where the researched company histories are (their `cik` fields); default the bundled data/companies/history. */
+  @IsOptional()
+  @IsString({ message: 'must be a directory path' })
+  INGEST_SEC_HISTORY_DIR?: string;
 }

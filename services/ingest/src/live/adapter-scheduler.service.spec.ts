@@ -56,14 +56,17 @@ describe('AdapterScheduler', () => {
     const cash = {
       kind: 'company-cash', source: 'sec-edgar', key: 'RIOT', eventTime: new Date('2025-09-30T00:00:00Z'), cashUsd: 330_700_000,
       cik: '1167419', concept: 'us-gaap:CashAndCashEquivalentsAtCarryingValue', end: '2025-09-30', filed: '2025-10-30', accn: '0001167419-25-000050', form: '10-Q', fy: 2025, fp: 'Q3',
+      knownAt: new Date('2025-10-30T20:05:12Z'), knownAtBasis: 'acceptance-time',
     } as unknown as Observation;
     const scheduler = new AdapterScheduler([fakeAdapter({ observations: [cash] })], { execute } as unknown as RecordObservationsUseCase, { recordFigureIfNotOlder } as unknown as RecordCompanyProfileUseCase, new ReadinessRegistry(), logger);
     const run = (scheduler as unknown as { runs: Parameters<AdapterScheduler['pollOnce']>[0][] }).runs[0];
     await scheduler.pollOnce(run, now);
-    expect(recordFigureIfNotOlder).toHaveBeenCalledWith('RIOT', {
+    expect(recordFigureIfNotOlder).toHaveBeenCalledWith('RIOT', expect.objectContaining({
       path: 'balanceSheet.cashUsd', value: 330_700_000, asOf: '2025-09-30', sourceQuality: 'primary',
-      source: 'SEC EDGAR 10-Q accn 0001167419-25-000050 (us-gaap:CashAndCashEquivalentsAtCarryingValue), filed 2025-10-30',
-    }, 'adapter:mempool');
+      source: 'https://www.sec.gov/Archives/edgar/data/1167419/000116741925000050/',
+      knownAt: '2025-10-30T20:05:12.000Z',
+      note: expect.stringContaining('0001167419-25-000050'),
+    }), 'adapter:mempool');
     expect(execute).not.toHaveBeenCalled();
     expect(scheduler.report(now)).toMatchObject({ adapters: { mempool: { recorded: 1 } } });
   });

@@ -3,9 +3,13 @@ import {
   FinnhubQuoteAdapter, KrakenQuoteAdapter, MempoolNetworkAdapter, SecEdgarCompanyFactsAdapter, StooqDailyAdapter, type SourceAdapter,
 } from '../adapters';
 import type { IngestEnv } from '../config/ingest.config';
+import { readHistoryCiks } from './history-ciks.reader';
 
-/** The adapters the configuration enables: each only when its base URL is set. Fails fast on a bad setting. */
-export function createLiveAdapters(env: IngestEnv): SourceAdapter[] {
+/**
+ * The adapters the configuration enables: each only when its base URL is set. Fails fast on a bad setting.
+ * `warn` hears what was left out without failing (a company history without a CIK).
+ */
+export function createLiveAdapters(env: IngestEnv, warn: (message: string) => void = (message) => process.emitWarning(message)): SourceAdapter[] {
   const adapters: SourceAdapter[] = [];
   if (env.INGEST_MEMPOOL_BASE_URL) {
     adapters.push(new MempoolNetworkAdapter({ baseUrl: env.INGEST_MEMPOOL_BASE_URL, pollIntervalMs: env.INGEST_MEMPOOL_POLL_MS }));
@@ -37,9 +41,19 @@ export function createLiveAdapters(env: IngestEnv): SourceAdapter[] {
       settlementPoints: env.INGEST_ERCOT_SETTLEMENT_POINTS.split(','),
     }));
   }
-  if (env.INGEST_SEC_BASE_URL && env.INGEST_SEC_USER_AGENT && env.INGEST_SEC_COMPANIES) {
-    const companies = Object.fromEntries(env.INGEST_SEC_COMPANIES.split(',').map((pair) => pair.split(':') as [string, string]));
-    adapters.push(new SecEdgarCompanyFactsAdapter({ baseUrl: env.INGEST_SEC_BASE_URL, userAgent: env.INGEST_SEC_USER_AGENT, companies }));
+  const secUserAgent = env.INGEST_SEC_USER_AGENT ?? (env.INGEST_SEC_CONTACT_EMAIL ? `hashdesk ${env.INGEST_SEC_CONTACT_EMAIL}` : undefined);
+  if (env.INGEST_SEC_BASE_URL && secUserAgent) {
+    const companies = secCompanies(env, warn);
+    if (Object.keys(companies).length > 0) adapters.push(new SecEdgarCompanyFactsAdapter({ baseUrl: env.INGEST_SEC_BASE_URL, userAgent: secUserAgent, companies }));
+    else warn('SEC EDGAR adapter off: no company with a CIK (INGEST_SEC_COMPANIES unset and no history with a cik)');
   }
   return adapters;
+}
+
+/** Ticker → CIK: the explicit INGEST_SEC_COMPANIES pairs, else every researched history that has a CIK. */
+function secCompanies(env: IngestEnv, warn: (message: string) => void): Record<string, string> {
+  if (env.INGEST_SEC_COMPANIES) return Object.fromEntries(env.INGEST_SEC_COMPANIES.split(',').map((pair) => pair.split(':') as [string, string]));
+  const { companies, skipped } = readHistoryCiks(env.INGEST_SEC_HISTORY_DIR);
+  for (const { file, reason } of skipped) warn(`SEC EDGAR: company history ${file} skipped: ${reason}`);
+  return companies;
 }
