@@ -57,7 +57,7 @@ export class IngestEnv extends InfraEnv {
 
   /** The miners whose shares the equity adapters follow (comma-separated tickers). */
   @Matches(/^[A-Z.]{1,10}(,[A-Z.]{1,10})*$/, { message: 'must be comma-separated upper-case tickers, e.g. MARA,RIOT' })
-  INGEST_EQUITY_TICKERS = 'BITF,BTDR,CIFR,CLSK,CORZ,GREE,HIVE,HUT,IREN,MARA,RIOT,WULF';
+  INGEST_EQUITY_TICKERS = 'ABTC,ARBK,BITF,BTBT,BTDR,CANG,CIFR,CLSK,CORZ,FUFU,GREE,HIVE,HUT,IREN,MARA,RIOT,WULF';
 
   /** Stooq root (daily closes, CSV), e.g. https://stooq.com */
   @IsOptional()
