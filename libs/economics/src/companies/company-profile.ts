@@ -199,6 +199,8 @@ export interface CompanyProfile {
   readonly notes?: string | null;
   /** When this version became usable (ISO time); absent: the period end. */
   readonly knownAt?: string;
+  /** Last day the shares traded (acquired, delisted): the company is not valued after it. */
+  readonly delistedOn?: string | null;
   readonly revenue?: RevenueSection;
   readonly income?: IncomeSection;
   readonly capex?: CapexSection;

@@ -44,7 +44,7 @@ import {
 const TICKER = /^[A-Z0-9.]{1,10}$/;
 
 export function parseCompanyProfile(json: unknown): CompanyProfile {
-  const root = readObject('', json, ['schemaVersion', 'ticker', 'name', 'period', 'asOf', 'fleet', 'power', 'production', 'opex', 'hpcContracts', 'balanceSheet'], ['hosting', 'notes', 'knownAt', 'revenue', 'income', 'capex', 'sites', 'convertibles']);
+  const root = readObject('', json, ['schemaVersion', 'ticker', 'name', 'period', 'asOf', 'fleet', 'power', 'production', 'opex', 'hpcContracts', 'balanceSheet'], ['hosting', 'notes', 'knownAt', 'revenue', 'income', 'capex', 'sites', 'convertibles', 'delistedOn']);
   if (root['schemaVersion'] !== COMPANY_PROFILE_SCHEMA_VERSION) {
     throw new EconomicsInputError('schemaVersion', Code.OUT_OF_RANGE, `must be ${COMPANY_PROFILE_SCHEMA_VERSION} (this library reads profile format version ${COMPANY_PROFILE_SCHEMA_VERSION})`);
   }
@@ -63,10 +63,11 @@ export function parseCompanyProfile(json: unknown): CompanyProfile {
     hpcContracts: readArray('hpcContracts', root['hpcContracts']).map((contract, index) => readHpcContract(join('hpcContracts', index), contract)),
     balanceSheet: readBalanceSheet(root['balanceSheet']),
   };
-  const extras: { -readonly [K in 'hosting' | 'notes' | 'knownAt' | 'revenue' | 'income' | 'capex' | 'sites' | 'convertibles']?: CompanyProfile[K] } = {};
+  const extras: { -readonly [K in 'hosting' | 'notes' | 'knownAt' | 'revenue' | 'income' | 'capex' | 'sites' | 'convertibles' | 'delistedOn']?: CompanyProfile[K] } = {};
   if (Object.hasOwn(root, 'hosting')) extras.hosting = readHosting(root['hosting']);
   if (Object.hasOwn(root, 'notes')) extras.notes = readNullableText('notes', root['notes']);
   if (Object.hasOwn(root, 'knownAt')) extras.knownAt = readKnownAtTime(root['knownAt']);
+  if (Object.hasOwn(root, 'delistedOn')) extras.delistedOn = readNullableIsoDate('delistedOn', root['delistedOn']);
   if (Object.hasOwn(root, 'revenue')) extras.revenue = readRevenue(root['revenue']);
   if (Object.hasOwn(root, 'income')) extras.income = readIncome(root['income']);
   if (Object.hasOwn(root, 'capex')) extras.capex = readCapex(root['capex']);

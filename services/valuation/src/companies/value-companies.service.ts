@@ -236,6 +236,9 @@ export class ValueCompaniesService {
 
   /** The economics library refuses impossible inputs; such a company is left out of this point, not retried forever. */
   private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined, power: readonly RegionalPowerQuote[]): CompanyValued[] {
+    // A company whose shares no longer trade (acquired, delisted) is not valued after its last day.
+    const delistedOn = /"delistedOn":"(\d{4}-\d{2}-\d{2})"/.exec(version.profileJson)?.[1];
+    if (delistedOn && pointTime(point).toISOString().slice(0, 10) > delistedOn) return [];
     try {
       return [valueCompany(version, point.price, point.network, quote, power)];
     } catch (error) {

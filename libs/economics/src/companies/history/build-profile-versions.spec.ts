@@ -54,6 +54,14 @@ describe('buildProfileVersions (point in time)', () => {
   });
 });
 
+describe('buildProfileVersions: a delisted company', () => {
+  it('given a history with its last trading day, when built, then every version carries delistedOn (valuation stops after it)', () => {
+    const versions = buildProfileVersions({ ...syntheticHistory([q1Production]), delisted: '2024-06-14' });
+    expect(parseCompanyProfile(versions[0].profile).delistedOn).toBe('2024-06-14');
+    expect(parseCompanyProfile(buildProfileVersions(syntheticHistory([q1Production]))[0].profile).delistedOn).toBeUndefined();
+  });
+});
+
 describe('checkCompanyHistory (provenance)', () => {
   it('given sourced figures stated in their excerpts, when checked, then there is no problem', () => {
     expect(checkCompanyHistory(syntheticHistory([q1Production, q1Held, aprilHeld, q2Production]))).toEqual([]);

@@ -128,6 +128,7 @@ function profileAt(history: CompanyHistory, quarters: HistoryQuarter[], cut: Cut
     period: { label: quarter.label, startDate: quarter.startDate, endDate: quarter.periodEnd },
     asOf: quarter.periodEnd,
     knownAt: usableFrom(cut.at),
+    ...(history.delisted ? { delistedOn: history.delisted } : {}),
     fleet: {
       installedHashrateEhs: slot('fleet.installedHashrateEhs'),
       operatingHashrateEhs: slot('fleet.operatingHashrateEhs'),
