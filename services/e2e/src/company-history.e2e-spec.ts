@@ -83,6 +83,22 @@ describe('company history through ingest and valuation', () => {
     expect(Number(late[0].n)).toBe(0);
   });
 
+  it('takes a correction of an old period recorded later: it revalues its own stretch only, never the newer quarter', async () => {
+    const previous = versions[switchIndex - 1];
+    const corrected = structuredClone(previous.profile) as Json;
+    corrected.notes = 'corrected: a restated release of the same period';
+    const posted = await stack.post('/v1/companies/profiles', corrected);
+    expect(posted.status).toBe(202);
+    expect(posted.body).toMatchObject({ published: true, eventTime: new Date(previous.knownAt).toISOString() });
+    const usable = Date.parse(next.knownAt);
+    const before = `/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(new Date(usable - 1000).toISOString())}`;
+    await eventually('the stretch before the new quarter revalued with the correction', () => get(before), (r) => r.body.profileVersion === posted.body.version, 60_000);
+    const after = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(new Date(usable + 86_399_000).toISOString())}`);
+    const afterProfile = (await stack.database.query<{ profile_json: string }>(
+      'SELECT profile_json FROM valuation.company_profile WHERE ticker = $1 AND version = $2', ['RIOT', after.body.profileVersion]))[0].profile_json;
+    expect(parseCompanyProfile(JSON.parse(afterProfile)).asOf).toBe(next.periodEnd);
+  });
+
   it('serves the backtest, equal to the pure backtest on the bundled files for the quarter it has every day of', async () => {
     const served = await get('/v1/companies/RIOT/backtest');
     expect(served.status).toBe(200);

@@ -42,7 +42,8 @@ async function main(): Promise<number> {
       const versions = buildProfileVersions(history);
       try {
         for (const version of versions) {
-          const result = await record.recordProfile(version.profile, `history:${basename(file)}`, new Date(), version.sharePrice ?? undefined);
+          // The version's own share price (null for none): a version's content never depends on what was loaded before it.
+          const result = await record.recordProfile(version.profile, `history:${basename(file)}`, new Date(), version.sharePrice);
           if (result.published) published += 1;
         }
       } catch (error) {

@@ -39,9 +39,10 @@ export class RecordCompanyProfileUseCase {
   /**
    * A whole profile (company profile format v1), validated by the economics parser. Its event time is
    * the profile's `knownAt` when it has one (a version of the company history: when it became public),
-   * else its period end. `sharePrice` replaces the one kept beside the profile (a history version's).
+   * else its period end. `sharePrice` (a history version's own, null for none) replaces the one kept
+   * beside the profile; undefined keeps the newest version's (a profile posted on its own).
    */
-  async recordProfile(json: unknown, origin: string, learnedAt = new Date(), sharePrice?: SharePrice): Promise<RecordProfileResult> {
+  async recordProfile(json: unknown, origin: string, learnedAt = new Date(), sharePrice?: SharePrice | null): Promise<RecordProfileResult> {
     const profile = parseOrThrow(json, CompanyProfileExceptionCode.INVALID_PROFILE, '');
     const profileJson = canonicalJson(json);
     const profileEnd = endOfAsOf(profile.asOf) as Date; // the parser checked the date
@@ -50,7 +51,7 @@ export class RecordCompanyProfileUseCase {
       if (latest?.profileJson === profileJson && (sharePrice === undefined || canonicalJson(sharePrice) === canonicalJson(latest.sharePrice))) {
         return resultOf(latest, false);
       }
-      const price = sharePrice ?? latest?.sharePrice ?? null;
+      const price = sharePrice === undefined ? (latest?.sharePrice ?? null) : sharePrice;
       const eventTime = profile.knownAt
         ? new Date(profile.knownAt)
         : new Date(Math.max(profileEnd.getTime(), price ? (endOfAsOf(price.asOf) as Date).getTime() : 0));

@@ -55,7 +55,7 @@ export class CompanyQueryRepository {
               (SELECT count(*) FROM company_valuation v WHERE v.ticker = p.ticker) AS valuations,
               (SELECT max(as_of) FROM company_valuation v WHERE v.ticker = p.ticker) AS latest_as_of,
               count(*) OVER () AS total
-         FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, version DESC) p
+         FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, event_time DESC, version DESC) p
          JOIN (SELECT ticker, count(*) AS n FROM company_profile GROUP BY ticker) c ON c.ticker = p.ticker
         ORDER BY p.ticker LIMIT $1 OFFSET $2`,
       [limit, offset],

@@ -82,10 +82,12 @@ const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "v
 
 /**
  * Values companies inside the caller's transaction (the one that marked the input processed):
- *  - a market input at event time t values every company whose newest profile version is dated ≤ t,
+ *  - a market input at event time t values every company with its version known by t: the newest
+ *    event time ≤ t (a version's event time is when it became public), ties to the newest recorded;
  *    with the other input nearest before t (late and out-of-order inputs are placed by event time);
- *  - a profile version dated v revalues its company at every market point from v on (a restatement
- *    revalues from the restatement on), or at the newest market state when there is none after v;
+ *  - a profile version dated v revalues its company at every market point from v until the next version
+ *    in that order (a restatement revalues from the restatement on; a correction of an old period
+ *    recorded later revalues only its own stretch), or at the newest market state when there is none after v;
  *  - a share quote revalues its company at the market state of its time; every valuation uses the
  *    company's newest quote dated at or before its market point (no older than MAX_QUOTE_AGE_MS).
  * Valuation ids derive from the input event ids: recomputing the same inputs writes and publishes nothing.
@@ -133,9 +135,9 @@ export class ValueCompaniesService {
     const input = point.price.eventTime >= point.network.eventTime ? point.price : point.network;
     // Each company's newest version dated by the input and, for the newest input, a version dated just after it.
     const versions: ProfileRow[] = await em.query(
-      `SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, version DESC) dated
+      `SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, event_time DESC, version DESC) dated
        UNION ALL
-       SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, version DESC) newest
+       SELECT * FROM (SELECT DISTINCT ON (ticker) * FROM company_profile ORDER BY ticker, event_time DESC, version DESC) newest
         WHERE $3 AND event_time > $1 AND event_time <= $2`,
       [input.eventTime, new Date(input.eventTime.getTime() + MAX_INPUT_SKEW_MS), isLatest],
     );
@@ -154,7 +156,7 @@ export class ValueCompaniesService {
     );
     if (inserted.length === 0) return 0;
     const [version]: ProfileRow[] = await em.query(
-      'SELECT * FROM company_profile WHERE ticker = $1 AND event_time <= $2 ORDER BY version DESC LIMIT 1',
+      'SELECT * FROM company_profile WHERE ticker = $1 AND event_time <= $2 ORDER BY event_time DESC, version DESC LIMIT 1',
       [ticker, quote.eventTime],
     );
     if (!version) return 0;
@@ -191,10 +193,12 @@ export class ValueCompaniesService {
         version.sharePrice ? JSON.stringify(version.sharePrice) : null],
     );
     if (inserted.length === 0) return 0;
-    // A newer version already received (same or earlier event time) keeps the points it covers.
+    // The version covers the points until the next version in known-at order (a later one, or a newer one
+    // at the same time); a correction of an old period recorded later covers only its own stretch.
     const [newer]: Array<{ event_time: Date }> = await em.query(
-      'SELECT event_time FROM company_profile WHERE ticker = $1 AND version > $2 ORDER BY event_time ASC LIMIT 1',
-      [version.ticker, version.version],
+      `SELECT event_time FROM company_profile WHERE ticker = $1 AND (event_time > $3 OR (event_time = $3 AND version > $2))
+        ORDER BY event_time ASC LIMIT 1`,
+      [version.ticker, version.version, version.eventTime],
     );
     const points = await this.pointsFrom(em, version.eventTime, newer ? new Date(newer.event_time) : undefined);
     const valued: CompanyValued[] = [];

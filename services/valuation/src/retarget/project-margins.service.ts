@@ -91,7 +91,7 @@ export class ProjectMarginsService {
 
   private async newestVersions(em: EntityManager, at: Date): Promise<ProfileVersion[]> {
     const rows: Array<Record<string, unknown>> = await em.query(
-      'SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, version DESC',
+      'SELECT DISTINCT ON (ticker) * FROM company_profile WHERE event_time <= $1 ORDER BY ticker, event_time DESC, version DESC',
       [at],
     );
     return rows.map((r) => ({
