@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { Client } from 'pg';
+import { ParameterFreeLogger } from './parameter-free-logger';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -25,6 +26,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
+    logger: new ParameterFreeLogger(),
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
   });
 }

@@ -1,2 +1,3 @@
 export * from './data-source.factory';
 export * from './create-database.util';
+export * from './parameter-free-logger';

@@ -54,7 +54,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
   process.once('SIGINT', () => shutdown('SIGINT'));
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(`hashdesk ${options.serviceName}`).setDescription(options.description).setVersion('1').build(),
+    new DocumentBuilder().setTitle(`hashdesk ${options.serviceName}`).setDescription(options.description).setVersion('1')
+      // The schemes operations name with @ApiSecurity must be declared, or the document references nothing.
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'a subscriber key (also accepted as Authorization: Bearer <key>)' }, 'api-key')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-admin-token', description: 'the operator token (NOTIFICATION_ADMIN_TOKEN)' }, 'admin-token')
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   await app.listen(options.port, options.host ?? '127.0.0.1');

@@ -49,6 +49,17 @@ describe('service bones', () => {
       expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ level: expect.anything(), msg: expect.any(String) }));
     });
 
+    it.each(names)('%s declares every security scheme its OpenAPI operations name', async (name) => {
+      type Operation = { security?: Array<Record<string, unknown>> };
+      const document = (await (await fetch(`${stack.service(name).url}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, unknown> };
+      };
+      const named = Object.values(document.paths).flatMap((ops) => Object.values(ops)).flatMap((op) => (op.security ?? []).flatMap((r) => Object.keys(r)));
+      const declared = Object.keys(document.components?.securitySchemes ?? {});
+      for (const scheme of new Set(named)) expect(declared).toContain(scheme);
+      if (name === 'notification') expect(named).toContain('api-key');
+    });
+
     it.each(names)('%s exits 0 on SIGTERM after draining and closing every connection', async (name) => {
       expect(await stack.service(name).stop()).toBe(0);
     });
