@@ -41,6 +41,8 @@ const REFRESH_INTERVAL_MS = 30_000;
 export class CompanyProfilesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly shipped = new Map(readShippedCompanyProfiles().map((p) => [p.ticker, p]));
   private readonly newest = new Map<string, RecordedProfile>();
+  /** Parsed versions by ticker:version, oldest evicted first (a backfill asks for the same few thousand times). */
+  private readonly exactVersions = new Map<string, RecordedProfile>();
   private timer?: NodeJS.Timeout;
 
   constructor(@Optional() @Inject(DATA_SOURCE) private readonly dataSource?: DataSource) {}
@@ -80,9 +82,18 @@ export class CompanyProfilesService implements OnApplicationBootstrap, OnApplica
   /** The version a valuation used, or the newest recorded one before it; undefined when none is recorded. */
   async atVersion(ticker: string, version: number): Promise<RecordedProfile | undefined> {
     if (!this.dataSource) return undefined;
+    const key = `${ticker.toUpperCase()}:${version}`;
+    const cached = this.exactVersions.get(key);
+    if (cached) return cached;
     const [row]: ProfileRow[] = await this.dataSource.query(
       'SELECT * FROM company_profile_version WHERE ticker = $1 AND version <= $2 ORDER BY version DESC LIMIT 1', [ticker.toUpperCase(), version]);
-    return row && toRecorded(row);
+    const recorded = row && toRecorded(row);
+    // A version never changes once recorded: an exact hit is kept (a nearest-older one may still be superseded).
+    if (recorded && recorded.version === version) {
+      if (this.exactVersions.size >= MAX_CACHED_VERSIONS) this.exactVersions.delete(this.exactVersions.keys().next().value as string);
+      this.exactVersions.set(key, recorded);
+    }
+    return recorded;
   }
 
   /** Called after a version is committed, so that this instance serves it at once. */
@@ -106,6 +117,8 @@ interface ProfileRow {
   learned_time: Date;
   profile_json: string;
 }
+
+const MAX_CACHED_VERSIONS = 2_000;
 
 const toRecorded = (r: ProfileRow): RecordedProfile => ({
   ticker: r.ticker, version: r.version, eventId: r.event_id, eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), profile: parseCompanyProfile(JSON.parse(r.profile_json)),
