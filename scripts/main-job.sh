@@ -31,6 +31,15 @@ fi
 export NOTIFICATION_WEBHOOK_URL="${NOTIFICATION_WEBHOOK_URL:-http://127.0.0.1:$WEBHOOK_SINK_PORT/hashdesk}"
 
 bash scripts/setup.sh
+
+# Operator actions (creating subscribers, replaying unroutable events) are refused without a token: the
+# main job makes one on first use, keeps it in .run/admin-token (owner-only) and never prints it.
+mkdir -p .run
+if [ -z "${NOTIFICATION_ADMIN_TOKEN:-}" ]; then
+  if [ ! -s .run/admin-token ]; then (umask 077; node -e 'process.stdout.write("adm_" + require("crypto").randomBytes(24).toString("hex"))' > .run/admin-token); fi
+  NOTIFICATION_ADMIN_TOKEN="$(cat .run/admin-token)"; export NOTIFICATION_ADMIN_TOKEN
+  echo "main-job: operator token in .run/admin-token: send it as x-admin-token to POST /v1/subscribers (notification)" >&2
+fi
 if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then bash infra/kafka/start.sh; fi
 
 RUN_DIR=.run; mkdir -p "$RUN_DIR/logs"
