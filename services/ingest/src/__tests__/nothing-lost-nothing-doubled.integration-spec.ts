@@ -111,6 +111,19 @@ describe('ingest: nothing lost, nothing doubled', () => {
     expect(await harness.count('SELECT count(*) AS n FROM ingest.observation_quarantine')).toBe(4);
   });
 
+  it('refuses a body of a type any web page can post cross-origin (415) and an oversized one (413), storing nothing', async () => {
+    const before = await harness.count('SELECT count(*) AS n FROM ingest.observation');
+    const line = ndjson([{ kind: 'btc-price', priceUsd: 92_000, observedAt: at(900) }]);
+    const plainBatch = await harness.post('/v1/observations/batch', line, 'text/plain');
+    expect(plainBatch.status).toBe(415);
+    const plainCsv = await harness.post('/v1/backfill/daily-history', 'date,price_usd\n2025-01-01,93000\n', 'text/plain');
+    expect(plainCsv.status).toBe(415);
+    const huge = await harness.post('/v1/backfill/daily-history', `date,price_usd\n${'2025-01-01,93000\n'.repeat(300_000)}`, 'text/csv');
+    expect(huge.status).toBe(413);
+    expect(String(huge.body.message)).toMatch(/at most 4194304 bytes/);
+    expect(await harness.count('SELECT count(*) AS n FROM ingest.observation')).toBe(before);
+  });
+
   it('backfills the bundled daily history once: a rerun publishes nothing new', async () => {
     const network = await harness.probe(Topics.networkObserved);
     await network.waitForRaw(5, 30_000);

@@ -8,7 +8,8 @@ import { ObservationException, ObservationExceptionCode } from '../observations/
 import { BackfillUseCase, type BackfillSummary } from './backfill.use-case';
 import { DEFAULT_BACKFILL_SOURCE } from './daily-history-csv.parser';
 
-const MAX_CSV_BYTES = 32 * 1024 * 1024;
+/** Largest CSV read (bytes): about 50,000 days of daily history. */
+const MAX_CSV_BYTES = 4 * 1024 * 1024;
 const SOURCE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 @ApiTags('backfill')
@@ -32,7 +33,8 @@ export class BackfillController {
     @Headers('traceparent') traceparent?: string,
   ): Promise<BackfillSummary> {
     const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (contentType !== 'text/csv' && contentType !== 'text/plain') {
+    // Exactly text/csv: text/plain is a type any web page may post cross-origin without a preflight.
+    if (contentType !== 'text/csv') {
       throw new ObservationException(ObservationExceptionCode.UNSUPPORTED_MEDIA_TYPE, `send the CSV with content-type text/csv (got "${contentType}")`);
     }
     const violations = [];

@@ -14,9 +14,10 @@ import { btcPriceFromRequest, networkSnapshotFromRequest, type Mapped } from './
 import type { AcceptedObservation } from './observation.types';
 import { RecordObservationsUseCase, type RecordResult } from './record-observations.use-case';
 
-/** Largest NDJSON body read (bytes). */
-const MAX_BATCH_BYTES = 16 * 1024 * 1024;
-const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines', 'text/plain'];
+/** Largest NDJSON body read (bytes): 10,000 lines of a few hundred bytes fit well within it. */
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+// Never text/plain: a web page may post that cross-origin with no preflight.
+const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];
 
 export interface BatchResult {
   accepted: number;
