@@ -51,6 +51,12 @@ describe('parseDailyHistoryCsv', () => {
     ]);
   });
 
+  it('refuses a day that does not exist (2015-02-30) instead of rolling it over to March', () => {
+    const { records, violations } = parseDailyHistoryCsv('date,price_usd\n2015-02-28,250\n2015-02-30,251\n', { source: 's' });
+    expect(violations).toEqual([expect.objectContaining({ line: 3, field: 'date', rule: 'isDate' })]);
+    expect(records.map((r) => r.date)).toEqual(['2015-02-28']);
+  });
+
   it('refuses a header without the needed columns', () => {
     expect(parseDailyHistoryCsv('day,close\n', options).violations).toEqual([expect.objectContaining({ line: 1, field: 'date' })]);
     expect(parseDailyHistoryCsv('date,close\n', options).violations).toEqual([expect.objectContaining({ line: 1, rule: 'columns' })]);

@@ -67,7 +67,8 @@ export function parseDailyHistoryCsv(text: string, options: DailyHistoryOptions)
     const raw = Object.fromEntries(columns.map((c, k) => [c, cells[k].trim()]));
     const before = violations.length;
     const date = raw.date;
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    // The day must exist: 2015-02-30 is refused, never rolled over to March.
+    if (!DATE.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
       violations.push({ line, field: 'date', rule: 'isDate', message: 'must be a YYYY-MM-DD date' });
       continue;
     }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, Matches } from 'class-validator';
+import { IsNumber, IsOptional, Matches } from 'class-validator';
+import { IsZonedTimestamp } from './zoned-timestamp.validator';
 
 export class BtcPriceRequestDto {
   @ApiProperty({ example: 87133.51, description: 'USD per BTC; > 0 and at most 10,000,000 or the record is quarantined' })
@@ -7,7 +8,7 @@ export class BtcPriceRequestDto {
   priceUsd!: number;
 
   @ApiProperty({ example: '2025-12-29T00:00:00Z', description: 'When the price was true (ISO 8601 with a time zone)' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  @IsZonedTimestamp()
   observedAt!: string;
 
   @ApiPropertyOptional({ example: 'BTC-USD' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsZonedTimestamp } from './zoned-timestamp.validator';
 
 export class NetworkSnapshotRequestDto {
   @ApiProperty({ example: 930086, description: 'Block height of the chain tip' })
@@ -28,7 +29,7 @@ export class NetworkSnapshotRequestDto {
   feeWindowBlocks?: number;
 
   @ApiProperty({ example: '2025-12-29T00:00:00Z', description: 'When the snapshot was true (ISO 8601 with a time zone)' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  @IsZonedTimestamp()
   observedAt!: string;
 
   @ApiPropertyOptional({ example: 'desk-a' })
