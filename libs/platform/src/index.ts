@@ -7,3 +7,4 @@ export * from './health/readiness.registry';
 export * from './http/validation.pipe';
 export * from './bootstrap';
 export * from './wait-for.util';
+export * from './http/decimal-number.transform';

@@ -99,6 +99,12 @@ describe('risk API', () => {
     const mc = await call('POST', '/v1/risk/monte-carlo', { ticker: 'RIOT', seed: 1, paths: 10, horizonMonths: 12, model: 'gbm' });
     expect(mc.status).toBe(400);
     expect(mc.body.violations[0].field).toBe('paths');
+    // Numbers are JSON numbers: neither true nor "0x10" is read as one.
+    for (const bad of [true, '0x10']) {
+      const loose = await call('POST', '/v1/risk/scenarios', { ticker: 'RIOT', market: { ...market, btcPriceUsd: bad }, shock: { btcPriceChangeRatio: -0.2 } });
+      expect(loose.status).toBe(400);
+      expect(loose.body.violations.map((v: { field: string }) => v.field)).toContain('market.btcPriceUsd');
+    }
   }, 30_000);
 
   it('given a market, when RIOT is read and an ad hoc scenario run, then the standing set and the balance-sheet risk come back', async () => {

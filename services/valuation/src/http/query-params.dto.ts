@@ -1,5 +1,5 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { OUTPUT_FORMATS, type OutputFormat } from './tabular-output.util';
 
@@ -15,7 +15,7 @@ export class FormatQueryDto {
 export class PageQueryDto extends FormatQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
   @Max(5000, { message: 'must be at most 5000' })
@@ -25,7 +25,7 @@ export class PageQueryDto extends FormatQueryDto {
 export class OffsetPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsInt({ message: 'must be an integer' })
   @Min(0, { message: 'must be at least 0' })
   offset?: number;

@@ -12,7 +12,7 @@ describe('isZonedTimestamp', () => {
     ['2025-12-29T24:00:00Z', 'hour 24'],
     ['2023-02-29T00:00:00Z', 'not a leap year'],
     [1_767_052_799_000, 'a number'],
-  ])('refuses %s (%s)', (value) => {
+  ] as Array<[unknown, string]>)('refuses %s (%s)', (value) => {
     expect(isZonedTimestamp(value)).toBe(false);
   });
 });

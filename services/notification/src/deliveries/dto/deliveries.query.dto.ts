@@ -1,5 +1,5 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export class DeliveriesQueryDto {
@@ -15,7 +15,7 @@ export class DeliveriesQueryDto {
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsInt()
   @Min(1)
   @Max(1_000)

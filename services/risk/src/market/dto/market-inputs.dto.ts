@@ -1,5 +1,5 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsPositive, Max, Min } from 'class-validator';
 
 const finite = { allowNaN: false, allowInfinity: false };
@@ -8,21 +8,21 @@ const finite = { allowNaN: false, allowInfinity: false };
 export class MarketInputsDto {
   @ApiPropertyOptional({ example: 87_133.51 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
   btcPriceUsd?: number;
 
   @ApiPropertyOptional({ example: 148.26e12 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
   difficulty?: number;
 
   @ApiPropertyOptional({ example: 930_000 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
@@ -30,21 +30,21 @@ export class MarketInputsDto {
 
   @ApiPropertyOptional({ example: 0.0182 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
   feesBtcPerBlock?: number;
 
   @ApiPropertyOptional({ example: 15.2, description: 'needed for market-cap figures and convertible dilution' })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
   sharePriceUsd?: number;
 
   @ApiPropertyOptional({ example: 0.045, description: "overrides the profile's power price" })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
   powerUsdPerKwh?: number;

@@ -1,3 +1,4 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsPositive, Min, ValidateNested } from 'class-validator';
@@ -9,21 +10,21 @@ const finite = { allowNaN: false, allowInfinity: false };
 export class CostAssumptionsDto {
   @ApiPropertyOptional({ example: 5_000 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
   otherDirectCostUsdPerBtc?: number;
 
   @ApiPropertyOptional({ example: 8_000 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
   sgaExSbcUsdPerBtc?: number;
 
   @ApiPropertyOptional({ example: 1_000 })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
   interestUsdPerBtc?: number;

@@ -1,3 +1,4 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsPositive } from 'class-validator';
@@ -10,7 +11,7 @@ const finite = { allowNaN: false, allowInfinity: false };
 export class CompanyRiskQueryDto extends IntersectionType(MarketInputsDto, CostAssumptionsDto) {
   @ApiPropertyOptional({ description: 'conversion price of the convertible notes; default the share price' })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
   convertibleConversionPriceUsd?: number;

@@ -1,5 +1,5 @@
+import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 
 export class MachineBreakevenQueryDto {
@@ -8,7 +8,7 @@ export class MachineBreakevenQueryDto {
     description: 'Power price, USD/kWh: each row gives profit, break-even hashprice and shutdown BTC price at it (default: the reference prices 0.04, 0.06, 0.08)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToDecimalNumber()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number (USD/kWh)' })
   @Min(0, { message: 'must be 0 or more' })
   @Max(10, { message: 'must be at most 10' })
