@@ -23,6 +23,7 @@ describe('checkPlausibility', () => {
     ['a normal snapshot', snapshot(), []],
     ['a zero difficulty', snapshot({ difficulty: 0 }), ['difficulty:isPositive']],
     ['a difficulty below 1', snapshot({ difficulty: 0.5 }), ['difficulty:min']],
+    ['a difficulty of 1e308', snapshot({ difficulty: 1e308 }), ['difficulty:max']],
     ['a negative height', snapshot({ height: -1 }), ['height:range']],
     ['negative fees', snapshot({ feesPerBlockSats: -5 }), ['feesPerBlockSats:range']],
   ])('given %s, it reports %j', (_label, observation, expected) => {

@@ -14,6 +14,8 @@ export const PLAUSIBLE = {
   maxHeight: 10_000_000,
   /** Difficulty 1 is the protocol minimum. */
   minDifficulty: 1,
+  /** About 7,000 times the difficulty of 2025 (≈1.5e14): anything above is a unit or typing error (1e308 was accepted). */
+  maxDifficulty: 1e18,
   /** 21M BTC in satoshis: no block can carry more fees. */
   maxFeesPerBlockSats: 21_000_000 * 100_000_000,
   /** No listed miner's share has traded near this. */
@@ -58,6 +60,8 @@ export function checkPlausibility(observation: AcceptedObservation, now: Date): 
       rule: observation.difficulty > 0 ? 'min' : 'isPositive',
       message: observation.difficulty > 0 ? 'must be at least 1 (the protocol minimum)' : 'must be greater than 0',
     });
+  } else if (observation.difficulty > PLAUSIBLE.maxDifficulty) {
+    violations.push({ field: 'difficulty', rule: 'max', message: 'must be at most 1e18 (about 7,000 times the 2025 difficulty; implausible)' });
   }
   if (!(observation.height >= 0) || observation.height > PLAUSIBLE.maxHeight) {
     violations.push({ field: 'height', rule: 'range', message: 'must be between 0 and 10,000,000' });
