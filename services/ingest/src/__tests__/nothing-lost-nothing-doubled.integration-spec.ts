@@ -124,6 +124,20 @@ describe('ingest: nothing lost, nothing doubled', () => {
     expect(await harness.count('SELECT count(*) AS n FROM ingest.observation')).toBe(before);
   });
 
+  it('quarantines a re-post of the same source and time with another value, naming the field, instead of dropping it', async () => {
+    const quarantinedBefore = await harness.count('SELECT count(*) AS n FROM ingest.observation_quarantine');
+    const storedBefore = await harness.count('SELECT count(*) AS n FROM ingest.observation');
+    const conflicting = await harness.post('/v1/observations/btc-price', { priceUsd: 88_889, observedAt: at(500), source: 'desk-a' }); // 88,888 is stored
+    expect(conflicting.status).toBe(400);
+    expect(conflicting.body.violations).toEqual([expect.objectContaining({ field: 'priceUsd', rule: 'conflictingRepost' })]);
+    expect(String((conflicting.body.violations as Array<{ message: string }>)[0].message)).toContain('88888');
+    expect(await harness.count('SELECT count(*) AS n FROM ingest.observation_quarantine')).toBe(quarantinedBefore + 1);
+    expect(await harness.count('SELECT count(*) AS n FROM ingest.observation')).toBe(storedBefore);
+    const same = await harness.post('/v1/observations/btc-price', { priceUsd: 88_888, observedAt: at(500), source: 'desk-a' });
+    expect(same.status).toBe(202);
+    expect(same.body.published).toBe(false);
+  });
+
   it('backfills the bundled daily history once: a rerun publishes nothing new', async () => {
     const network = await harness.probe(Topics.networkObserved);
     await network.waitForRaw(5, 30_000);

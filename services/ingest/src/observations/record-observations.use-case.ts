@@ -97,6 +97,7 @@ export class RecordObservationsUseCase {
       const found = checkPlausibility(record.observation, now);
       if (found.length > 0) violations.set(index, found);
     });
+    await this.conflictingReposts(em, records, violations);
     const snapshots = records
       .map((record, index) => ({ snapshot: record.observation, index }))
       .filter((r): r is { snapshot: NetworkSnapshotObservation; index: number } => r.snapshot.kind === 'network-snapshot' && !violations.has(r.index));
@@ -114,6 +115,31 @@ export class RecordObservationsUseCase {
       else last = { source: snapshot.source, height: snapshot.height, eventTime: snapshot.eventTime };
     }
     return violations;
+  }
+
+  /**
+   * The same source reporting another value for the same time (a stored one, or an earlier line of the
+   * batch) is a conflict, quarantined with the fields that differ, never dropped as a duplicate.
+   */
+  private async conflictingReposts(em: EntityManager, records: readonly IncomingObservation[], violations: Map<number, RecordViolation[]>): Promise<void> {
+    const candidates = records
+      .map((record, index) => ({ index, id: idOf(record.observation), values: valuesOf(record.observation) }))
+      .filter((c) => !violations.has(c.index));
+    if (candidates.length === 0) return;
+    const stored: Array<{ id: string; values: Record<string, unknown> }> = await em.query(
+      'SELECT id, "values" FROM observation WHERE id = ANY($1::text[])', [[...new Set(candidates.map((c) => c.id))]]);
+    const known = new Map(stored.map((r) => [r.id, r.values]));
+    for (const candidate of candidates) {
+      const earlier = known.get(candidate.id);
+      const differing = earlier ? Object.keys(candidate.values).filter((key) => JSON.stringify(candidate.values[key]) !== JSON.stringify(earlier[key])) : [];
+      if (differing.length > 0) {
+        violations.set(candidate.index, differing.map((field) => ({
+          field, rule: 'conflictingRepost', message: `this source already reported ${JSON.stringify(earlier?.[field])} for this time; a correction needs its own source or time`,
+        })));
+      } else if (!earlier) {
+        known.set(candidate.id, candidate.values);
+      }
+    }
   }
 
   /** For each snapshot, the same source's stored snapshots just before and just after it (index seeks). */
@@ -169,6 +195,14 @@ export class RecordObservationsUseCase {
     return { results, published: events.length };
   }
 }
+
+/** What an observation is stored under: its id (kind, source, key, event time) and its values. */
+const idOf = (observation: IncomingObservation['observation']): string =>
+  observationId(observation.kind, observation.source, observationKey(observation), observation.eventTime);
+const valuesOf = (observation: IncomingObservation['observation']): Record<string, unknown> => {
+  const { kind: _kind, source: _source, eventTime: _eventTime, ...values } = observation;
+  return JSON.parse(JSON.stringify(values)) as Record<string, unknown>;
+};
 
 /** Outbox rows per INSERT statement (TypeORM binds a parameter per column and row). */
 const OUTBOX_CHUNK = 1_000;
