@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigValidationError, loadConfig } from '@hashdesk/config';
 import type { Telemetry } from '@hashdesk/observability';
+import { InputShapePipe } from './http/input-shape.pipe';
 import { createValidationPipe } from './http/validation.pipe';
 
 /** Loads and validates the service's environment; on error prints every bad variable and exits 1. */
@@ -34,7 +35,8 @@ export interface BootstrapOptions {
 export async function bootstrapService(options: BootstrapOptions): Promise<void> {
   const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoNestLogger));
-  app.useGlobalPipes(createValidationPipe());
+  // Shape first (depth, NUL, lone surrogates), then the DTO validators.
+  app.useGlobalPipes(new InputShapePipe(), createValidationPipe());
   // Our own signal handling instead of enableShutdownHooks() (which, given no signals, listens to all
   // and re-raises the signal after closing, racing this handler): app.close() runs the same shutdown
   // hooks. Exit 0 means the consumer drained and every connection closed, 1 means teardown failed.

@@ -8,3 +8,4 @@ export * from './http/validation.pipe';
 export * from './bootstrap';
 export * from './wait-for.util';
 export * from './http/decimal-number.transform';
+export * from './http/input-shape.pipe';

@@ -121,6 +121,13 @@ describe('ingest: nothing lost, nothing doubled', () => {
     const huge = await harness.post('/v1/backfill/daily-history', `date,price_usd\n${'2025-01-01,93000\n'.repeat(300_000)}`, 'text/csv');
     expect(huge.status).toBe(413);
     expect(String(huge.body.message)).toMatch(/at most 4194304 bytes/);
+    // Shape before validation: a NUL in a string and JSON nested 5,000 deep are 400s naming the field, not 500s.
+    const nul = await harness.post('/v1/observations/btc-price', { priceUsd: 90_000, observedAt: at(901), source: 'desk\u0000a' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.violations).toEqual([expect.objectContaining({ field: 'source', rule: 'wellFormedString' })]);
+    const deep = await harness.post('/v1/observations/btc-price', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`);
+    expect(deep.status).toBe(400);
+    expect((deep.body.violations as Array<{ rule: string }>)[0].rule).toBe('maxDepth');
     expect(await harness.count('SELECT count(*) AS n FROM ingest.observation')).toBe(before);
   });
 

@@ -23,11 +23,13 @@ export class PageQueryDto extends FormatQueryDto {
 }
 
 export class OffsetPageQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000_000, default: 0 })
   @IsOptional()
   @ToDecimalNumber()
   @IsInt({ message: 'must be an integer' })
   @Min(0, { message: 'must be at least 0' })
+  // 1e308 is an integer to JavaScript and an error to PostgreSQL: bounded, it is a 400, not a 500.
+  @Max(10_000_000, { message: 'must be at most 10,000,000' })
   offset?: number;
 }
 

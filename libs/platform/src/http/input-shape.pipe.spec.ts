@@ -1,0 +1,36 @@
+import { BadRequestException } from '@nestjs/common';
+import { InputShapePipe, MAX_INPUT_DEPTH } from './input-shape.pipe';
+
+const pipe = new InputShapePipe();
+const body = { type: 'body' as const };
+const violationsOf = (value: unknown, meta: { type: 'body' | 'query'; data?: string } = body) => {
+  try {
+    pipe.transform(value, meta);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    return ((error as BadRequestException).getResponse() as { violations: Array<{ field: string; rule: string }> }).violations;
+  }
+};
+
+describe('InputShapePipe', () => {
+  it('given JSON nested 5,000 deep, when checked, then it is refused before validation, naming the depth rule', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i += 1) deep = { a: deep };
+    const [violation] = violationsOf(deep);
+    expect(violation).toMatchObject({ rule: 'maxDepth' });
+    expect(violation.field.split('.')).toHaveLength(MAX_INPUT_DEPTH);
+  });
+
+  it('given a NUL or a lone surrogate in a value or a key, when checked, then the field the client sent is named', () => {
+    expect(violationsOf({ name: 'desk\u0000a' })).toEqual([expect.objectContaining({ field: 'name', rule: 'wellFormedString' })]);
+    expect(violationsOf({ rules: [{ note: 'x\uD800' }] })).toEqual([expect.objectContaining({ field: 'rules[0].note', rule: 'wellFormedString' })]);
+    expect(violationsOf({ 'bad\u0000key': 1 })).toEqual([expect.objectContaining({ rule: 'wellFormedKey' })]);
+    expect(violationsOf('1\u0000', { type: 'query', data: 'limit' })).toEqual([expect.objectContaining({ field: 'limit' })]);
+  });
+
+  it('given ordinary input with emoji (surrogate pairs) and nesting within the limit, when checked, then it passes unchanged', () => {
+    const value = { name: 'desk 🚀', nested: { list: [1, 'two', { three: null }] } };
+    expect(pipe.transform(value, body)).toBe(value);
+  });
+});

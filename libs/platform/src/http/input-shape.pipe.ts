@@ -1,0 +1,54 @@
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { badRequest, type FieldViolation } from './validation.pipe';
+
+/** Deeper JSON is refused before any validator walks it (5,000 levels blew the stack: a 500). */
+export const MAX_INPUT_DEPTH = 32;
+
+// A NUL byte (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (not valid Unicode).
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Runs before validation on every body, query and path parameter: refuses input nested deeper than
+ * MAX_INPUT_DEPTH and strings (values or keys) with a NUL or a lone surrogate, naming the field the
+ * client sent. Whatever passes is handed on unchanged.
+ */
+export class InputShapePipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const violations: FieldViolation[] = [];
+    inspect(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), 0, violations);
+    if (violations.length > 0) throw badRequest(violations.slice(0, 20));
+    return value;
+  }
+}
+
+function badString(text: string): string | undefined {
+  if (NUL.test(text)) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (a lone surrogate was sent)';
+  return undefined;
+}
+
+const join = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+
+function inspect(value: unknown, path: string, depth: number, violations: FieldViolation[]): void {
+  if (violations.length >= 20) return;
+  if (typeof value === 'string') {
+    const problem = badString(value);
+    if (problem) violations.push({ field: path || '(body)', rule: 'wellFormedString', message: problem });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth >= MAX_INPUT_DEPTH) {
+    violations.push({ field: path || '(body)', rule: 'maxDepth', message: `must not nest deeper than ${MAX_INPUT_DEPTH} levels` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => inspect(item, join(path, i), depth + 1, violations));
+    return;
+  }
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const keyProblem = badString(key);
+    if (keyProblem) violations.push({ field: join(path, JSON.stringify(key).slice(1, -1)), rule: 'wellFormedKey', message: keyProblem });
+    else inspect(child, join(path, key), depth + 1, violations);
+  }
+}
