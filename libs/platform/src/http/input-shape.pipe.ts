@@ -5,7 +5,7 @@ import { badRequest, type FieldViolation } from './validation.pipe';
 export const MAX_INPUT_DEPTH = 32;
 
 // A NUL byte (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (not valid Unicode).
-const NUL = /\u0000/;
+const NUL = String.fromCharCode(0);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -23,7 +23,7 @@ export class InputShapePipe implements PipeTransform {
 }
 
 function badString(text: string): string | undefined {
-  if (NUL.test(text)) return 'must not contain a NUL character';
+  if (text.includes(NUL)) return 'must not contain a NUL character';
   if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (a lone surrogate was sent)';
   return undefined;
 }
