@@ -65,6 +65,19 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(badDirection.body.violations).toEqual([expect.objectContaining({ field: 'rule.direction' })]);
     const unknown = await alice.call('POST', '/v1/subscriptions', { channel: 'carrier-pigeon' });
     expect(unknown.body.violations).toEqual([expect.objectContaining({ field: 'channel', rule: 'isIn' })]);
+    // rule: null and rule: [] are not rules (they were 500s); a PATCH cannot null a field the subscription must have.
+    for (const rule of [null, []]) {
+      const notARule = await alice.call('POST', '/v1/subscriptions', { channel: 'sse', rule });
+      expect(notARule.status).toBe(400);
+      expect(notARule.body.violations).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'rule', rule: 'isObject' })]));
+      expect(notARule.body.violations.every((v: { field: string }) => v.field === 'rule')).toBe(true);
+    }
+    const created = await alice.call('POST', '/v1/subscriptions', { channel: 'sse' });
+    expect(created.status).toBe(201);
+    const nulled = await alice.call('PATCH', `/v1/subscriptions/${created.body.id}`, { cooldownSeconds: null, rule: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.violations.map((v: { field: string; rule: string }) => [v.field, v.rule])).toEqual(expect.arrayContaining([['cooldownSeconds', 'notNull'], ['rule', 'notNull']]));
+    expect((await alice.call('DELETE', `/v1/subscriptions/${created.body.id}`)).status).toBeLessThan(300);
   });
 
   it('refuses webhook URLs into private, loopback and link-local ranges that the allowlist does not permit', async () => {

@@ -99,6 +99,12 @@ describe('risk API', () => {
     const mc = await call('POST', '/v1/risk/monte-carlo', { ticker: 'RIOT', seed: 1, paths: 10, horizonMonths: 12, model: 'gbm' });
     expect(mc.status).toBe(400);
     expect(mc.body.violations[0].field).toBe('paths');
+    // A PATCH cannot null a field the line must have (it was a 500).
+    const line = await call('POST', `/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'trailing', trailRatio: 0.2 });
+    expect(line.status).toBe(201);
+    const nulled = await call('PATCH', `/v1/risk/watchlist/${entry.body.entryId}/lines/${line.body.lineId}`, { trailRatio: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.violations).toEqual([expect.objectContaining({ field: 'trailRatio', rule: 'notNull' })]);
     // Numbers are JSON numbers: neither true nor "0x10" is read as one.
     for (const bad of [true, '0x10']) {
       const loose = await call('POST', '/v1/risk/scenarios', { ticker: 'RIOT', market: { ...market, btcPriceUsd: bad }, shock: { btcPriceChangeRatio: -0.2 } });

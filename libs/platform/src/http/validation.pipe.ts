@@ -32,3 +32,14 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => badRequest(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * For a PATCH: a field sent as null would clear a value the resource must have. Refused with a 400 per
+ * field (omit a field to keep it); `nullable` lists the fields where null means "clear".
+ */
+export function refuseNulls(body: object, nullable: readonly string[] = []): void {
+  const violations = Object.entries(body)
+    .filter(([field, value]) => value === null && !nullable.includes(field))
+    .map(([field]) => ({ field, rule: 'notNull', message: 'must not be null: omit it to keep the current value' }));
+  if (violations.length > 0) throw badRequest(violations);
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '@hashdesk/platform';
+import { badRequest, refuseNulls } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
 import { ApiKeyGuard, CurrentSubscriber } from './api-key.guard';
@@ -55,6 +55,7 @@ export class SubscriptionsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change filter, rule, cooldown, digest, url; enabled=true re-enables a disabled endpoint' })
   async update(@CurrentSubscriber() subscriber: Subscriber, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSubscriptionRequestDto) {
+    refuseNulls(body);
     if (body.channel !== undefined) throw badRequest([{ field: 'channel', rule: 'immutable', message: 'cannot be changed; create a new subscription' }]);
     const input = await this.toInput({ ...body, channel: 'webhook' });
     const patch: Partial<SubscriptionInput> = { ...input, channel: undefined, enabled: body.enabled };

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { refuseNulls } from '@hashdesk/platform';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { CreateStopLineUseCase } from './create-stop-line.use-case';
@@ -67,6 +68,7 @@ export class WatchlistsController {
   @Patch('watchlist/:entryId/lines/:lineId')
   @ApiOperation({ summary: 'Change a stop line (any field but its kind, enabled included); its state is kept, so moving the level or switching it back on raises no signal by itself' })
   updateLine(@Param('entryId', uuid) entryId: string, @Param('lineId', uuid) lineId: string, @Body() body: UpdateStopLineRequestDto): Promise<StopLineView> {
+    refuseNulls(body);
     return this.createLine.update(entryId, lineId, body);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf, ValidateNested, IsObject } from 'class-validator';
 import { CHANNELS, SEVERITIES, type Channel } from '../subscription.model';
 import { SubscriptionRuleDto } from './subscription-rule.dto';
 
@@ -48,7 +48,9 @@ export class CreateSubscriptionRequestDto {
   severities?: string[];
 
   @ApiPropertyOptional({ type: SubscriptionRuleDto })
-  @IsOptional()
+  // Absent means no rule; null or an array is not a rule (both reached the service and were 500s).
+  @ValidateIf((o: { rule?: unknown }) => o.rule !== undefined)
+  @IsObject({ message: 'must be a rule object (omit it for none)' })
   @ValidateNested()
   @Type(() => SubscriptionRuleDto)
   rule?: SubscriptionRuleDto;
