@@ -18,7 +18,10 @@ const FORBIDDEN: Array<[string, number, 'ipv4' | 'ipv6']> = [
   ['::1', 128, 'ipv6'],
   ['fc00::', 7, 'ipv6'],
   ['fe80::', 10, 'ipv6'],
+  ['fec0::', 10, 'ipv6'], // site-local (deprecated, still routed inside some networks)
   ['ff00::', 8, 'ipv6'],
+  ['64:ff9b:1::', 48, 'ipv6'], // local-use NAT64: its embedded address is not at a fixed place
+  ['100::', 64, 'ipv6'], // discard-only
 ];
 
 export type Resolver = (host: string) => Promise<string[]>;
@@ -70,17 +73,54 @@ export class SsrfGuard {
     if (addresses.length === 0) return `host ${host} does not resolve`;
     for (const address of addresses) {
       const type: 'ipv4' | 'ipv6' = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-      const mapped = type === 'ipv6' ? ipv4Mapped(address) : undefined;
-      const [checked, checkedType] = mapped ? [mapped, 'ipv4' as const] : [address, type];
-      if (this.forbidden.check(checked, checkedType) && !this.allowedRanges.check(checked, checkedType)) {
-        return `resolves to ${address}, a private, loopback or link-local address (allow it with NOTIFICATION_URL_ALLOWLIST)`;
+      // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo) is judged by both.
+      const candidates: Array<[string, 'ipv4' | 'ipv6']> = [[address, type], ...(type === 'ipv6' ? embeddedIpv4(address).map((v4): [string, 'ipv4'] => [v4, 'ipv4']) : [])];
+      for (const [checked, checkedType] of candidates) {
+        if (this.forbidden.check(checked, checkedType) && !this.allowedRanges.check(checked, checkedType)) {
+          return `resolves to ${address}, a private, loopback or link-local address (allow it with NOTIFICATION_URL_ALLOWLIST)`;
+        }
       }
     }
     return undefined;
   }
 }
 
-function ipv4Mapped(address: string): string | undefined {
-  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match?.[1];
+/** The 16 bytes of an IPv6 address (with :: and a dotted IPv4 tail), or undefined when it is not one. */
+export function ipv6Bytes(address: string): number[] | undefined {
+  if (isIP(address) !== 6) return undefined;
+  let text = address.toLowerCase().split('%')[0];
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1].split('.').map(Number);
+    text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups].map((g) => parseInt(g, 16));
+  if (groups.length !== 8 || groups.some((g) => !(g >= 0 && g <= 0xffff))) return undefined;
+  return groups.flatMap((g) => [g >> 8, g & 0xff]);
+}
+
+const v4 = (bytes: number[]): string => bytes.join('.');
+const allZero = (bytes: number[]): boolean => bytes.every((b) => b === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries: IPv4-mapped ::ffff:a.b.c.d, SIIT ::ffff:0:a.b.c.d,
+ * IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:AABB:CCDD::, Teredo 2001:0::
+ * (server, and the client XOR 0xffffffff).
+ */
+export function embeddedIpv4(address: string): string[] {
+  const b = ipv6Bytes(address);
+  if (!b) return [];
+  const last4 = b.slice(12);
+  const found: string[] = [];
+  if (allZero(b.slice(0, 10)) && b[10] === 0xff && b[11] === 0xff) found.push(v4(last4));
+  if (allZero(b.slice(0, 8)) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0) found.push(v4(last4));
+  if (allZero(b.slice(0, 12)) && !allZero(last4)) found.push(v4(last4));
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && allZero(b.slice(4, 12))) found.push(v4(last4));
+  if (b[0] === 0x20 && b[1] === 0x02) found.push(v4(b.slice(2, 6)));
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0 && b[3] === 0) found.push(v4(b.slice(4, 8)), v4(last4.map((x) => x ^ 0xff)));
+  return found;
 }
