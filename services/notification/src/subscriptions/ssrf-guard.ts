@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup } from 'node:dns/promises';
 
 /** Ranges a webhook must not reach: loopback, private, link-local (cloud metadata), CGNAT, unspecified, multicast. */
@@ -29,8 +29,8 @@ const systemResolver: Resolver = async (host) => (await lookup(host, { all: true
 
 /**
  * Refuses webhook URLs that resolve to internal addresses unless the allowlist names the host or a
- * range containing the address. Checked when a subscription is saved and again before every send,
- * so a DNS answer that changes later is caught too (the connection itself is not pinned).
+ * range containing the address. Checked when a subscription is saved, before every send, and at
+ * connect time on the address the socket is about to use (connectLookup).
  */
 export class SsrfGuard {
   private readonly forbidden = new BlockList();
@@ -52,6 +52,42 @@ export class SsrfGuard {
     return new SsrfGuard([...allowlist.split(','), ...extraHosts.filter((h): h is string => !!h)]);
   }
 
+  /** Why this resolved address of `host` is refused, or undefined (no DNS: the address is given). */
+  refusal(host: string, address: string): string | undefined {
+    if (this.allowedHosts.has(host.toLowerCase())) return undefined;
+    const type: 'ipv4' | 'ipv6' = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo) is judged by both.
+    const candidates: Array<[string, 'ipv4' | 'ipv6']> = [[address, type], ...(type === 'ipv6' ? embeddedIpv4(address).map((v4): [string, 'ipv4'] => [v4, 'ipv4']) : [])];
+    for (const [checked, checkedType] of candidates) {
+      if (this.forbidden.check(checked, checkedType) && !this.allowedRanges.check(checked, checkedType)) {
+        return `resolves to ${address}, a private, loopback or link-local address (allow it with NOTIFICATION_URL_ALLOWLIST)`;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The DNS lookup a socket uses: it resolves the name and refuses the connection when an address it
+   * would connect to is forbidden, so a name that answers differently at connect time than at check
+   * time (DNS rebinding) is caught where it matters.
+   */
+  connectLookup(resolve: Resolver = systemResolver): LookupFunction {
+    return (hostname, options, callback) => {
+      const done = callback as (error: NodeJS.ErrnoException | null, address: string | Array<{ address: string; family: number }>, family?: number) => void;
+      resolve(hostname).then(
+        (addresses) => {
+          const refused = addresses.map((a) => this.refusal(hostname, a)).find((r) => r !== undefined);
+          if (addresses.length === 0) return done(Object.assign(new Error(`host ${hostname} does not resolve`), { code: 'ENOTFOUND' }), '');
+          if (refused) return done(Object.assign(new Error(`refused at connect: ${hostname} ${refused}`), { code: 'ESSRF' }), '');
+          const entries = addresses.map((address) => ({ address, family: isIP(address) }));
+          if ((options as { all?: boolean }).all) return done(null, entries);
+          return done(null, entries[0].address, entries[0].family);
+        },
+        (error: NodeJS.ErrnoException) => done(error, ''),
+      );
+    };
+  }
+
   /** Returns why the URL is refused, or undefined when it may be called. */
   async check(url: string): Promise<string | undefined> {
     let parsed: URL;
@@ -71,17 +107,7 @@ export class SsrfGuard {
       return `host ${host} does not resolve`;
     }
     if (addresses.length === 0) return `host ${host} does not resolve`;
-    for (const address of addresses) {
-      const type: 'ipv4' | 'ipv6' = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-      // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo) is judged by both.
-      const candidates: Array<[string, 'ipv4' | 'ipv6']> = [[address, type], ...(type === 'ipv6' ? embeddedIpv4(address).map((v4): [string, 'ipv4'] => [v4, 'ipv4']) : [])];
-      for (const [checked, checkedType] of candidates) {
-        if (this.forbidden.check(checked, checkedType) && !this.allowedRanges.check(checked, checkedType)) {
-          return `resolves to ${address}, a private, loopback or link-local address (allow it with NOTIFICATION_URL_ALLOWLIST)`;
-        }
-      }
-    }
-    return undefined;
+    return addresses.map((address) => this.refusal(host, address)).find((r) => r !== undefined);
   }
 }
 

@@ -2,7 +2,8 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { context } from '@opentelemetry/api';
 import { contextFromHeaders } from '@hashdesk/messaging';
-import type { SsrfGuard } from '../../subscriptions/ssrf-guard';
+import type { LookupFunction } from 'node:net';
+import type { Resolver, SsrfGuard } from '../../subscriptions/ssrf-guard';
 import type { ClaimedDelivery, SendOutcome } from '../claimed-delivery';
 import { parseRetryAfterMs } from '../retry-schedule';
 import { signWebhookWithAll } from '../webhook-signature';
@@ -24,7 +25,10 @@ export class HttpSender {
   private readonly http: HttpAgent;
   private readonly https: HttpsAgent;
 
-  constructor(private readonly ssrf: SsrfGuard, private readonly options: HttpSenderOptions) {
+  private readonly lookup: LookupFunction;
+
+  constructor(private readonly ssrf: SsrfGuard, private readonly options: HttpSenderOptions, connectResolver?: Resolver) {
+    this.lookup = ssrf.connectLookup(connectResolver);
     const pool = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: options.maxConnectionsPerEndpoint, maxTotalSockets: options.maxConnections, maxFreeSockets: 64, scheduling: 'lifo' as const };
     this.http = new HttpAgent(pool);
     this.https = new HttpsAgent(pool);
@@ -62,6 +66,8 @@ export class HttpSender {
       const request = (isHttps ? httpsRequest : httpRequest)(target, {
         method: 'POST',
         agent: isHttps ? this.https : this.http,
+        // The address the socket connects to is checked too (a name may resolve elsewhere than at check time).
+        lookup: this.lookup,
         headers: { ...headers, 'content-length': String(payload.length) },
       });
       // One deadline for the whole exchange: waiting for a connection, sending and reading the answer.
