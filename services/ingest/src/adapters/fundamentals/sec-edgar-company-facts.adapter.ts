@@ -142,7 +142,7 @@ interface PendingFact {
 }
 
 /**
- * Facts from SEC EDGAR XBRL companyfacts (SOURCES.md § Company fundamentals):
+ * Facts from SEC EDGAR XBRL companyfacts (services/ingest/README.md, "SEC EDGAR (company filings)"):
  * `GET /api/xbrl/companyfacts/CIK##########.json`. Extracts balance-sheet instants (cash, restricted
  * cash, debt, convertible notes, shares outstanding, crypto assets at fair value) and quarterly
  * income and cash-flow figures (see METRICS), every reported period, each with `end`, `filed`,
