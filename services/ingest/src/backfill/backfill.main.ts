@@ -12,6 +12,7 @@ import { traceparentFor, type OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, loadServiceConfigOrExit, OUTBOX_RELAY } from '@hashdesk/platform';
 import { IngestAppModule } from '../app.module';
 import { IngestEnv } from '../config/ingest.config';
+import { publishPending, unpublishedCount } from '../outbox/publish-pending';
 import { ObservationException } from '../observations/observation.exception';
 import { describeViolations } from '../observations/observation.exception';
 import { BackfillUseCase } from './backfill.use-case';
@@ -42,14 +43,8 @@ async function main(): Promise<number> {
     const firstHeight = values['first-height'] === undefined ? undefined : Number(values['first-height']);
     const summary = await backfill.execute(basename(values.file), csv, { source: values.source, firstHeight }, traceparentFor(undefined));
     const publishStarted = performance.now();
-    let pending = await unpublished(dataSource);
     const publishing = config.INGEST_OUTBOX_RELAY === 'on' && !values['no-wait'];
-    if (publishing) {
-      while (pending > 0) {
-        await relay.drain();
-        pending = await unpublished(dataSource);
-      }
-    }
+    const pending = publishing ? await publishPending(dataSource, relay) : await unpublishedCount(dataSource);
     const publishMs = Math.round(performance.now() - publishStarted);
     const totalMs = summary.writeMs + (publishing ? publishMs : 0);
     process.stdout.write(`${JSON.stringify({
@@ -73,10 +68,6 @@ async function main(): Promise<number> {
   }
 }
 
-async function unpublished(dataSource: DataSource): Promise<number> {
-  const [row] = await dataSource.query<Array<{ n: string }>>('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
-  return Number(row.n);
-}
 
 main().then(
   (code) => process.exit(code),

@@ -14,6 +14,7 @@ import type { OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, loadServiceConfigOrExit, OUTBOX_RELAY } from '@hashdesk/platform';
 import { IngestAppModule } from '../app.module';
 import { IngestEnv } from '../config/ingest.config';
+import { publishPending } from '../outbox/publish-pending';
 import { CompanyProfileException } from './company-profile.exception';
 import { RecordCompanyProfileUseCase } from './record-company-profile.use-case';
 
@@ -56,9 +57,7 @@ async function main(): Promise<number> {
     }
     const dataSource = app.get<DataSource>(DATA_SOURCE);
     const relay = app.get<OutboxRelay>(OUTBOX_RELAY);
-    if (config.INGEST_OUTBOX_RELAY === 'on') {
-      while (await unpublished(dataSource) > 0) await relay.drain();
-    }
+    if (config.INGEST_OUTBOX_RELAY === 'on') await publishPending(dataSource, relay);
     process.stdout.write(`${JSON.stringify({ files: files.length, failed, versions: companies.reduce((n, c) => n + c.versions, 0), published: companies.reduce((n, c) => n + c.published, 0), companies })}\n`);
     return failed > 0 ? 2 : 0;
   } finally {
@@ -66,10 +65,6 @@ async function main(): Promise<number> {
   }
 }
 
-async function unpublished(dataSource: DataSource): Promise<number> {
-  const [row] = await dataSource.query<Array<{ n: string }>>('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
-  return Number(row.n);
-}
 
 main().then(
   (code) => process.exit(code),

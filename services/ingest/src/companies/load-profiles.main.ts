@@ -12,6 +12,7 @@ import type { OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, loadServiceConfigOrExit, OUTBOX_RELAY } from '@hashdesk/platform';
 import { IngestAppModule } from '../app.module';
 import { IngestEnv } from '../config/ingest.config';
+import { publishPending } from '../outbox/publish-pending';
 import { CompanyProfileException } from './company-profile.exception';
 import { RecordCompanyProfileUseCase } from './record-company-profile.use-case';
 
@@ -39,9 +40,7 @@ async function main(): Promise<number> {
     }
     const dataSource = app.get<DataSource>(DATA_SOURCE);
     const relay = app.get<OutboxRelay>(OUTBOX_RELAY);
-    if (config.INGEST_OUTBOX_RELAY === 'on') {
-      while (await unpublished(dataSource) > 0) await relay.drain();
-    }
+    if (config.INGEST_OUTBOX_RELAY === 'on') await publishPending(dataSource, relay);
     process.stdout.write(`${JSON.stringify({ files: files.length, failed, published: results.filter((r) => r.published).length, profiles: results })}\n`);
     return failed > 0 ? 2 : 0;
   } finally {
@@ -49,10 +48,6 @@ async function main(): Promise<number> {
   }
 }
 
-async function unpublished(dataSource: DataSource): Promise<number> {
-  const [row] = await dataSource.query<Array<{ n: string }>>('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
-  return Number(row.n);
-}
 
 main().then(
   (code) => process.exit(code),

@@ -6,7 +6,7 @@ import { CompanyValuedSchema } from '@hashdesk/contracts';
 import { companyMetrics } from '@hashdesk/economics';
 import { canonicalJson } from './canonical-json.util';
 import { comparableRow, sortComparables, type ComparableRow } from './comparable-row.mapper';
-import { valueCompany, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
+import { valueCompany, valueCompanyIfListed, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 
 const profileJson = canonicalJson(JSON.parse(readFileSync(resolve(__dirname, '../../../../data/companies/riot.json'), 'utf8')));
 const version: ProfileVersion = {
@@ -70,6 +70,16 @@ describe('valueCompany: the sites\' power regions reach the cost', () => {
     const valued = valueCompany(withSites([site('Sundsvall', 'SE', 50)]), price, network, undefined, [{ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031, eventId: 'power-1' }]);
     expect((JSON.parse(valued.resultJson) as { metrics: Record<string, unknown> }).metrics['powerPriceSource']).toBe('profile-average');
     expect(valued.lineage?.inputs.map((i) => i.eventId)).toEqual(['p-1', 'btc-1', 'net-1']);
+  });
+});
+
+describe('valueCompanyIfListed', () => {
+  const delisted = (day: string): ProfileVersion => ({ ...version, profileJson: canonicalJson({ ...JSON.parse(profileJson), delistedOn: day }) });
+
+  it('Given a company delisted before the market point, When valued, Then there is no valuation; on its last day there is', () => {
+    expect(valueCompanyIfListed(delisted('2025-09-30'), price, network)).toBeUndefined();
+    expect(valueCompanyIfListed(delisted('2025-10-01'), price, network)?.ticker).toBe('RIOT');
+    expect(valueCompanyIfListed(version, price, network)?.valuationId).toBe(valueCompany(version, price, network).valuationId);
   });
 });
 

@@ -1,8 +1,8 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CompanyValuedSchema, InputRefSchema, LineageSchema, type CompanyValued } from '@hashdesk/contracts';
+import { CompanyValuedSchema, InputRefSchema, LineageSchema, PowerPriceObservedSchema, type CompanyValued } from '@hashdesk/contracts';
 import {
-  companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, sitePowerPrice, type MarketInputs, type RegionalPowerQuote,
+  companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, sitePowerPrice, type CompanyProfile, type MarketInputs, type RegionalPowerQuote,
 } from '@hashdesk/economics';
 import { canonicalJson } from './canonical-json.util';
 import { derivedId } from '../common/derived-id';
@@ -13,6 +13,9 @@ export const COMPANY_VALUATION_METHODOLOGY_VERSION =
   + 'fees per block from the snapshot; default assumptions; valuation date = as-of day; '
   + 'share price = newest equity quote at or before the market point, else the one submitted with the profile; '
   + 'power price = the sites\' mix (fixed contracts at their price until they end, the rest at each site region\'s newest observed price) when a site can be priced, else the profile\'s)';
+
+/** The lineage event type of a regional power price the site mix used. */
+export const POWER_PRICE_EVENT_TYPE = PowerPriceObservedSchema.typeName;
 
 /** A BTC price or network snapshot as valuation keeps it (market_input). */
 export interface MarketInput {
@@ -54,7 +57,22 @@ const latestOf = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => 
 export function valueCompany(
   version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote, powerQuotes: readonly RegionalPowerQuote[] = [],
 ): CompanyValued {
+  return valueParsed(parseCompanyProfile(JSON.parse(version.profileJson)), version, price, network, quote, powerQuotes);
+}
+
+/** As valueCompany, but undefined once the company no longer trades (after its profile's delistedOn). */
+export function valueCompanyIfListed(
+  version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote, powerQuotes: readonly RegionalPowerQuote[] = [],
+): CompanyValued | undefined {
   const profile = parseCompanyProfile(JSON.parse(version.profileJson));
+  const asOfDay = latestOf([version, price, network, ...(quote ? [quote] : [])].map((input) => input.eventTime)).toISOString().slice(0, 10);
+  if (profile.delistedOn && asOfDay > profile.delistedOn) return undefined;
+  return valueParsed(profile, version, price, network, quote, powerQuotes);
+}
+
+function valueParsed(
+  profile: CompanyProfile, version: ProfileVersion, price: MarketInput, network: MarketInput, quote: EquityQuote | undefined, powerQuotes: readonly RegionalPowerQuote[],
+): CompanyValued {
   const all = quote ? [version, price, network, quote] : [version, price, network];
   const asOf = latestOf(all.map((input) => input.eventTime));
   const knownAt = latestOf(all.map((input) => input.learnedTime));
@@ -74,7 +92,7 @@ export function valueCompany(
   const powerEventIds = [...new Set((powerMix?.parts ?? []).flatMap((part) => (part.eventId ? [part.eventId] : [])))];
   const inputs = [
     ...all.map((input) => create(InputRefSchema, { eventId: input.eventId, eventType: input.eventType, eventTime: timestampFromDate(input.eventTime) })),
-    ...powerEventIds.map((eventId) => create(InputRefSchema, { eventId, eventType: 'hashdesk.v1.PowerPriceObserved' })),
+    ...powerEventIds.map((eventId) => create(InputRefSchema, { eventId, eventType: POWER_PRICE_EVENT_TYPE })),
   ];
   return create(CompanyValuedSchema, {
     valuationId: valuationIdFor(version.ticker, version.eventId, price.eventId, network.eventId, quote?.eventId, powerEventIds),

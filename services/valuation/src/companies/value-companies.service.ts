@@ -7,7 +7,7 @@ import { EconomicsInputError, type RegionalPowerQuote } from '@hashdesk/economic
 import type { OutboxWriter } from '@hashdesk/messaging';
 import { OUTBOX_WRITER } from '@hashdesk/platform';
 import { regionalPowerQuotesAt } from '../machines/regional-power-prices.repository';
-import { valueCompany, type EquityQuote, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
+import { valueCompanyIfListed, type EquityQuote, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 
 export type MarketKind = 'btc-price' | 'network-snapshot';
 
@@ -240,11 +240,10 @@ export class ValueCompaniesService {
 
   /** The economics library refuses impossible inputs; such a company is left out of this point, not retried forever. */
   private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined, power: readonly RegionalPowerQuote[]): CompanyValued[] {
-    // A company whose shares no longer trade (acquired, delisted) is not valued after its last day.
-    const delistedOn = /"delistedOn":"(\d{4}-\d{2}-\d{2})"/.exec(version.profileJson)?.[1];
-    if (delistedOn && pointTime(point).toISOString().slice(0, 10) > delistedOn) return [];
     try {
-      return [valueCompany(version, point.price, point.network, quote, power)];
+      // A company whose shares no longer trade (acquired, delisted) is not valued after its last day.
+      const valued = valueCompanyIfListed(version, point.price, point.network, quote, power);
+      return valued ? [valued] : [];
     } catch (error) {
       if (!(error instanceof EconomicsInputError)) throw error;
       this.logger.warn(`${version.ticker} v${version.version} not valued at price ${point.price.eventId} / network ${point.network.eventId}: ${error.message}`);

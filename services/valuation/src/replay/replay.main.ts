@@ -1,6 +1,6 @@
 // Replay: node -r ./scripts/register.js services/valuation/src/replay/replay.main.ts [--out FILE] [--schema valuation]
 // Recomputes every stored company valuation from the inputs its lineage names (the profile version,
-// BTC price, network snapshot and share quote valuation keeps as it consumes them) with the current
+// BTC price, network snapshot, share quote and regional power prices valuation keeps as it consumes them) with the current
 // methodology, compares each with the message that was published, and prints a JSON summary with a
 // sha256 over all recomputed messages in (as_of, valuation_id) order: the same inputs give the same
 // digest on every run. --out writes the recomputed messages as NDJSON ({valuationId, protobufBase64}).
@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { fromJson, toBinary } from '@bufbuild/protobuf';
 import { Client } from 'pg';
 import { CompanyValuedSchema } from '@hashdesk/contracts';
-import { COMPANY_VALUATION_METHODOLOGY_VERSION, valueCompany, type EquityQuote, type MarketInput, type ProfileVersion } from '../companies/company-valuation.calculator';
+import { COMPANY_VALUATION_METHODOLOGY_VERSION, POWER_PRICE_EVENT_TYPE, valueCompany, type EquityQuote, type MarketInput, type ProfileVersion } from '../companies/company-valuation.calculator';
 
 type Row = Record<string, unknown>;
+
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, schema: { type: 'string', default: 'valuation' } } });
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
     const profiles = new Map((await rows(`SELECT * FROM ${schema}.company_profile`)).map((r) => [r['event_id'] as string, r]));
     const markets = new Map((await rows(`SELECT * FROM ${schema}.market_input`)).map((r) => [r['event_id'] as string, r]));
     const quotes = new Map((await rows(`SELECT * FROM ${schema}.equity_quote`)).map((r) => [r['event_id'] as string, r]));
+    const powerPrices = new Map((await rows(`SELECT * FROM ${schema}.power_price_observation`)).map((r) => [r['event_id'] as string, r]));
     const stored = await rows(`SELECT valuation_id, valued FROM ${schema}.company_valuation ORDER BY as_of, valuation_id`);
     const digest = createHash('sha256');
     const out = values.out ? createWriteStream(values.out) : undefined;
@@ -36,16 +38,21 @@ async function main(): Promise<number> {
     let missingInputs = 0;
     for (const row of stored) {
       const published = fromJson(CompanyValuedSchema, row['valued'] as never);
-      const [profileId, priceId, networkId, quoteId] = (published.lineage?.inputs ?? []).map((i) => i.eventId);
+      // Lineage order: profile, price, network[, equity quote], then the regional power prices the site mix used.
+      const inputs = published.lineage?.inputs ?? [];
+      const [profileId, priceId, networkId] = inputs.map((i) => i.eventId);
+      const quoteId = inputs.slice(3).find((i) => i.eventType !== POWER_PRICE_EVENT_TYPE)?.eventId;
+      const powerRows = inputs.filter((i) => i.eventType === POWER_PRICE_EVENT_TYPE).map((i) => powerPrices.get(i.eventId));
       const profile = profiles.get(profileId);
       const price = markets.get(priceId);
       const network = markets.get(networkId);
       const quote = quoteId === undefined ? undefined : quotes.get(quoteId);
-      if (!profile || !price || !network || (quoteId !== undefined && !quote)) {
+      if (!profile || !price || !network || (quoteId !== undefined && !quote) || powerRows.some((r) => r === undefined)) {
         missingInputs += 1;
         continue;
       }
-      const replayed = valueCompany(toVersion(profile), toMarket(price), toMarket(network), quote && toQuote(quote));
+      const power = (powerRows as Row[]).map((r) => ({ region: r['region'] as string, eventId: r['event_id'] as string, powerUsdPerKwh: r['power_usd_per_kwh'] as number }));
+      const replayed = valueCompany(toVersion(profile), toMarket(price), toMarket(network), quote && toQuote(quote), power);
       const bytes = toBinary(CompanyValuedSchema, replayed);
       digest.update(bytes);
       if (Buffer.from(bytes).equals(Buffer.from(toBinary(CompanyValuedSchema, published)))) identical += 1;
