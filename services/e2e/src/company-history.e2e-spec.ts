@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
-import { buildPeriodProfile, buildProfileVersions, parseCompanyProfile, summarizeBacktest, networkDayFromDaily, type CompanyHistory } from '@hashdesk/economics';
+import { buildPeriodProfile, buildProfileVersions, parseCompanyProfile, summarizeBacktest, networkDaysFromDailyCsv, type CompanyHistory } from '@hashdesk/economics';
 import { eventually } from '@hashdesk/testing';
 import { Stack } from './stack';
 
@@ -104,10 +104,7 @@ describe('company history through ingest and valuation', () => {
     expect(served.status).toBe(200);
     const row = (served.body.quarters as Json[]).find((q) => q.periodEnd === next.periodEnd);
     expect(row?.networkDays).toBe(row?.quarterDays);
-    const days = slice.map((r) => networkDayFromDaily({
-      date: r[0], priceUsd: Number(r[col('price_usd')]), hashrateThs: Number(r[col('hashrate_ths')]), blocks: Number(r[col('blocks')]),
-      issuanceBtc: Number(r[col('issuance_btc')]), feesBtc: Number(r[col('fees_btc')]),
-    }));
+    const days = networkDaysFromDailyCsv([header, ...slice.map((r) => r.join(','))].join('\n'));
     const expected = summarizeBacktest('RIOT', [parseCompanyProfile(buildPeriodProfile(riot, next.periodEnd))], days).quarters[0];
     expect(row?.reportedBtcProduced).toBe(expected.reportedBtcProduced);
     if (expected.modelledBtcProduced === null) expect(row?.modelledBtcProduced).toBeNull();

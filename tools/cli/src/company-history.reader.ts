@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { networkDayFromDaily, type CompanyHistory, type NetworkDay } from '@hashdesk/economics';
+import { networkDaysFromDailyCsv, type CompanyHistory, type NetworkDay } from '@hashdesk/economics';
 import { CliUsageError } from './cli-usage.error';
 
 /*
@@ -46,21 +46,6 @@ let days: NetworkDay[] | undefined;
 
 /** The bundled daily network history, one NetworkDay per row, oldest first. */
 export function networkDays(): NetworkDay[] {
-  if (!days) {
-    const [header, ...lines] = readFileSync(join(dataDir(), 'reference', 'network-daily.csv'), 'utf8').trim().split('\n');
-    const column = new Map(header.split(',').map((name, i) => [name.trim(), i]));
-    const at = (cells: string[], name: string) => Number(cells[column.get(name) as number]);
-    days = lines.map((line) => {
-      const cells = line.split(',');
-      return networkDayFromDaily({
-        date: cells[column.get('date') as number],
-        priceUsd: at(cells, 'price_usd'),
-        hashrateThs: at(cells, 'hashrate_ths'),
-        blocks: at(cells, 'blocks'),
-        issuanceBtc: at(cells, 'issuance_btc'),
-        feesBtc: at(cells, 'fees_btc'),
-      });
-    });
-  }
+  days ??= networkDaysFromDailyCsv(readFileSync(join(dataDir(), 'reference', 'network-daily.csv'), 'utf8'));
   return days;
 }

@@ -1,4 +1,4 @@
-import { buildPeriodProfile, parseCompanyProfile, summarizeBacktest, type CompanyProfile } from '@hashdesk/economics';
+import { backtestHistory } from '@hashdesk/economics';
 import type { CliCommand } from '../cli-command.interface';
 import { stringFlag } from '../cli-flags.util';
 import { renderGrid } from '../cli-output.util';
@@ -19,11 +19,7 @@ export const backtestCommand: CliCommand = {
   ],
   run(flags) {
     const history = historyOf(stringFlag(flags, 'ticker'));
-    const profiles = history.quarters
-      .map((q) => buildPeriodProfile(history, q.periodEnd))
-      .filter((p): p is Record<string, unknown> => p !== null)
-      .map((p) => parseCompanyProfile(p) as CompanyProfile);
-    const summary = summarizeBacktest(history.ticker, profiles, networkDays());
+    const summary = backtestHistory(history, networkDays());
     const rows = summary.quarters.map((q) => [
       q.periodEnd, q.hashrateEhs, q.hashrateBasis, q.modelledBtcProduced === null ? null : Math.round(q.modelledBtcProduced), q.reportedBtcProduced, pct(q.productionErrorRatio),
       q.costs.map((c) => `${c.definition} ${c.reportedUsdPerBtc} vs ${c.modelledUsdPerBtc === null ? '-' : Math.round(c.modelledUsdPerBtc)}`).join('; ') || null,

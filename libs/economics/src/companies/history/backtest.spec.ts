@@ -1,5 +1,5 @@
 import { parseCompanyProfile } from '../parse-company-profile';
-import { backtestQuarter, medianAbsoluteError, networkDayFromDaily, type NetworkDay } from './backtest';
+import { backtestQuarter, medianAbsoluteError, networkDayFromDaily, networkDaysFromDailyCsv, type NetworkDay } from './backtest';
 import { buildPeriodProfile } from './build-profile-versions';
 import { syntheticHistory } from './history.testing';
 
@@ -42,5 +42,11 @@ describe('backtest: the model against reported figures', () => {
     expect(medianAbsoluteError([0.1, -0.3, null, 0.2])).toBeCloseTo(0.2, 12);
     expect(medianAbsoluteError([0.1, -0.3, 0.2, -0.4])).toBeCloseTo(0.25, 12);
     expect(medianAbsoluteError([null])).toBeNull();
+  });
+
+  it('given the daily history CSV, when read, then each row is a network day; a missing column is named', () => {
+    const csv = 'date,price_usd,hashrate_ths,blocks,issuance_btc,fees_btc\n2024-06-01,67000,700000000,144,445.5,4.5\n';
+    expect(networkDaysFromDailyCsv(csv)).toEqual([networkDayFromDaily({ date: '2024-06-01', priceUsd: 67_000, hashrateThs: 700e6, blocks: 144, issuanceBtc: 445.5, feesBtc: 4.5 })]);
+    expect(() => networkDaysFromDailyCsv('date,price_usd\n2024-06-01,67000\n')).toThrow(/hashrate_ths|needs this column/);
   });
 });

@@ -1,6 +1,9 @@
-import { EconomicsInputError } from '../../shared/economics-input.error';
+import { EconomicsInputError, EconomicsInputErrorCode } from '../../shared/economics-input.error';
 import { companyMetrics } from '../company-metrics';
 import type { CompanyProfile } from '../company-profile';
+import { parseCompanyProfile } from '../parse-company-profile';
+import { buildPeriodProfile } from './build-profile-versions';
+import type { CompanyHistory } from './company-history';
 import type { CostPerBtcDefinition } from '../cost-per-btc-definition';
 
 /**
@@ -226,4 +229,32 @@ export function periodProfilesFromVersions(versions: readonly CompanyProfile[]):
         installedHashrateEhs: newestIn(p, (v) => v.fleet.installedHashrateEhs) ?? { value: null, asOf: null, source: null, note: 'none dated in the quarter' },
       },
     }));
+}
+
+/** Backtests a researched history: every quarter with a published figure, on its own period profile. */
+export function backtestHistory(history: CompanyHistory, days: readonly NetworkDay[]): BacktestSummary {
+  const profiles = history.quarters
+    .map((q) => buildPeriodProfile(history, q.periodEnd))
+    .filter((p): p is Record<string, unknown> => p !== null)
+    .map((p) => parseCompanyProfile(p));
+  return summarizeBacktest(history.ticker, profiles, days);
+}
+
+/**
+ * The daily history CSV (date, price_usd, hashrate_ths, blocks, issuance_btc, fees_btc; the bundled
+ * data/reference/network-daily.csv) as NetworkDays. The caller reads the file; this library never does.
+ */
+export function networkDaysFromDailyCsv(csv: string): NetworkDay[] {
+  const [header, ...lines] = csv.trim().split('\n');
+  const column = new Map(header.split(',').map((name, i) => [name.trim(), i]));
+  for (const name of ['date', 'price_usd', 'hashrate_ths', 'blocks', 'issuance_btc', 'fees_btc']) {
+    if (!column.has(name)) throw new EconomicsInputError(name, EconomicsInputErrorCode.MISSING, 'the daily history needs this column');
+  }
+  return lines.map((line) => {
+    const cells = line.split(',');
+    const at = (name: string) => Number(cells[column.get(name) as number]);
+    return networkDayFromDaily({
+      date: cells[column.get('date') as number], priceUsd: at('price_usd'), hashrateThs: at('hashrate_ths'), blocks: at('blocks'), issuanceBtc: at('issuance_btc'), feesBtc: at('fees_btc'),
+    });
+  });
 }
