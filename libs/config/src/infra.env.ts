@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 /** Variables every service needs: where the broker, the database and Redis are, and how to log. */
@@ -34,6 +35,31 @@ export class InfraEnv {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS = 200;
+
+  /** The operator's bootstrap key: every scope. Other keys are issued with `npm run keys -- create`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (openssl rand -base64 32)' })
+  HASHDESK_ADMIN_API_KEY?: string;
+
+  /** GET and HEAD without a key (true), or every request needs a valid key (false). Owned resources always need one. */
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'must be true or false' })
+  HASHDESK_OPEN_READS = true;
+
+  /** Requests per minute from one client address (429 with Retry-After beyond it). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of requests per minute' })
+  @Min(1)
+  @Max(10_000_000)
+  HASHDESK_RATE_LIMIT_PER_MINUTE_IP = 1_200;
+
+  /** Requests per minute with one API key, wherever they come from. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of requests per minute' })
+  @Min(1)
+  @Max(10_000_000)
+  HASHDESK_RATE_LIMIT_PER_MINUTE_KEY = 6_000;
 }
 
 export const portFromEnv = toInt;

@@ -10,6 +10,7 @@ export * from './gen/hashdesk/v1/quarantine_pb';
 export * from './gen/hashdesk/v1/notification_pb';
 export * from './gen/hashdesk/v1/company_pb';
 export * from './gen/hashdesk/v1/policy_pb';
+export * from './gen/hashdesk/v1/identity_pb';
 export * from './topics/topic-entry';
 export * from './topics/topic-registry';
 export * from './headers';

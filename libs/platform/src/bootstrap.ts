@@ -58,11 +58,22 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
     app,
     new DocumentBuilder().setTitle(`hashdesk ${options.serviceName}`).setDescription(options.description).setVersion('1')
       // The schemes operations name with @ApiSecurity must be declared, or the document references nothing.
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'a subscriber key (also accepted as Authorization: Bearer <key>)' }, 'api-key')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'a hashdesk API key with the scope the operation needs (npm run keys -- create), or on notification a subscriber key; also accepted as Authorization: Bearer <key>' }, 'api-key')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-admin-token', description: 'the operator token (NOTIFICATION_ADMIN_TOKEN)' }, 'admin-token')
       .build(),
   );
+  requireKeysForWrites(document as unknown as Parameters<typeof requireKeysForWrites>[0]);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   await app.listen(options.port, options.host ?? '127.0.0.1');
   app.get(PinoNestLogger).log(`${options.serviceName} listening on ${options.host ?? '127.0.0.1'}:${options.port}`);
+}
+
+/** Every write needs a key (the request gate enforces it): operations that declare no scheme get `api-key`. */
+export function requireKeysForWrites(document: { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> }): void {
+  for (const operations of Object.values(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (['get', 'head', 'options'].includes(method) || typeof operation !== 'object' || operation === null) continue;
+      if (!operation.security || operation.security.length === 0) operation.security = [{ 'api-key': [] }];
+    }
+  }
 }

@@ -9,3 +9,4 @@ export * from './bootstrap';
 export * from './wait-for.util';
 export * from './http/decimal-number.transform';
 export * from './http/input-shape.pipe';
+export * from './auth';

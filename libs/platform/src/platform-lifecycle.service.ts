@@ -2,9 +2,10 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { EventConsumer, OutboxRelay, Producer } from '@hashdesk/messaging';
+import type { ApiKeyFeed } from './auth/api-key-feed';
 import type { Logger } from '@hashdesk/observability';
 import type { PlatformOptions } from './platform.options';
-import { DATA_SOURCE, EVENT_CONSUMER, LOGGER, OUTBOX_RELAY, PLATFORM_OPTIONS, PRODUCER, REDIS } from './platform.tokens';
+import { API_KEY_FEED, DATA_SOURCE, EVENT_CONSUMER, LOGGER, OUTBOX_RELAY, PLATFORM_OPTIONS, PRODUCER, REDIS } from './platform.tokens';
 
 /**
  * Owns the order of start and stop. Start: features subscribe in onModuleInit, then (here) the relay
@@ -21,6 +22,7 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(API_KEY_FEED) private readonly apiKeyFeed: ApiKeyFeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +43,7 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     this.logger.info({ signal }, 'shutting down: draining consumer and outbox');
     await this.consumer.stop();
     await this.relay.stop();
+    await this.apiKeyFeed.stop();
     await this.producer.disconnect();
     await this.dataSource.destroy();
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createLogger, loggerOptions } from '@hashdesk/observability';
@@ -7,9 +8,11 @@ import { ReadinessRegistry } from './health/readiness.registry';
 import { PlatformLifecycle } from './platform-lifecycle.service';
 import type { PlatformOptions } from './platform.options';
 import { platformProviders } from './platform.providers';
+import { ApiKeyRegistry } from './auth/api-key-registry';
+import { RequestGate } from './auth/request-gate.guard';
 import { DATA_SOURCE, EVENT_CONSUMER, KAFKA, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, PRODUCER, REDIS, TOPIC_NAMESPACE } from './platform.tokens';
 
-/** The bones every hashdesk service shares: config, logging, PostgreSQL, Redis, Kafka, outbox, consumer, health. */
+/** The bones every hashdesk service shares: config, logging, PostgreSQL, Redis, Kafka, outbox, consumer, health, API keys. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -28,8 +31,10 @@ export class PlatformModule {
         ...platformProviders,
         ReadinessRegistry,
         PlatformLifecycle,
+        // Every route of every service passes the gate: rate limits, API key, scope.
+        { provide: APP_GUARD, useClass: RequestGate },
       ],
-      exports: [PLATFORM_OPTIONS, LOGGER, DATA_SOURCE, REDIS, KAFKA, PRODUCER, TOPIC_NAMESPACE, OUTBOX_WRITER, OUTBOX_RELAY, EVENT_CONSUMER, ReadinessRegistry],
+      exports: [PLATFORM_OPTIONS, LOGGER, DATA_SOURCE, REDIS, KAFKA, PRODUCER, TOPIC_NAMESPACE, OUTBOX_WRITER, OUTBOX_RELAY, EVENT_CONSUMER, ReadinessRegistry, ApiKeyRegistry],
     };
   }
 }

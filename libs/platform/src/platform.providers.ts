@@ -7,7 +7,11 @@ import {
 } from '@hashdesk/messaging';
 import { openServiceDataSource } from '@hashdesk/persistence';
 import type { Logger } from '@hashdesk/observability';
-import { DATA_SOURCE, EVENT_CONSUMER, KAFKA, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, PRODUCER, REDIS, TOPIC_NAMESPACE } from './platform.tokens';
+import { Topics } from '@hashdesk/contracts';
+import { ApiKeyFeed } from './auth/api-key-feed';
+import { ApiKeyRegistry } from './auth/api-key-registry';
+import { RateLimiter } from './auth/rate-limiter';
+import { API_KEY_FEED, DATA_SOURCE, EVENT_CONSUMER, KAFKA, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, PRODUCER, REDIS, TOPIC_NAMESPACE } from './platform.tokens';
 import type { PlatformOptions } from './platform.options';
 import { waitForDependency } from './wait-for.util';
 
@@ -59,7 +63,8 @@ export const platformProviders: Provider[] = [
       // subscribes. Retriable Kafka errors (broker still starting, topic just created by another service)
       // are retried with a bounded backoff; a non-retriable one stops the start at once, saying which.
       const hint = `Check KAFKA_BROKERS (${o.infra.KAFKA_BROKERS}) and start the broker: npm run kafka:start`;
-      await ensureTopics(kafka, namespace, [...o.topics, { name: `${o.serviceName}.dlt`, partitions: 1, cleanupPolicy: 'delete' }], { logger, hint });
+      const apiKeys = { name: Topics.apiKeyChanged.name, partitions: Topics.apiKeyChanged.partitions, cleanupPolicy: Topics.apiKeyChanged.cleanupPolicy };
+      await ensureTopics(kafka, namespace, [...o.topics, apiKeys, { name: `${o.serviceName}.dlt`, partitions: 1, cleanupPolicy: 'delete' }], { logger, hint });
       const producer = createIdempotentProducer(kafka);
       await connectProducer(producer, { logger, hint });
       return producer;
@@ -81,6 +86,26 @@ export const platformProviders: Provider[] = [
     inject: [PLATFORM_OPTIONS, KAFKA, PRODUCER, TOPIC_NAMESPACE, LOGGER],
     useFactory: (o: PlatformOptions, kafka: Kafka, producer: Producer, namespace: TopicNamespace, logger: Logger) =>
       new EventConsumer(kafka, producer, namespace, logger, { groupName: o.serviceName, ...o.consumer }),
+  },
+  {
+    provide: ApiKeyRegistry,
+    inject: [PLATFORM_OPTIONS],
+    useFactory: (o: PlatformOptions) => new ApiKeyRegistry(o.infra.HASHDESK_ADMIN_API_KEY),
+  },
+  {
+    // Injecting PRODUCER orders this after the topics exist; the service answers no request before its keys are read.
+    provide: API_KEY_FEED,
+    inject: [PLATFORM_OPTIONS, KAFKA, TOPIC_NAMESPACE, ApiKeyRegistry, LOGGER, PRODUCER],
+    useFactory: async (o: PlatformOptions, kafka: Kafka, namespace: TopicNamespace, registry: ApiKeyRegistry, logger: Logger) => {
+      const feed = new ApiKeyFeed(kafka, namespace, registry, logger);
+      await feed.start(o.serviceName);
+      return feed;
+    },
+  },
+  {
+    provide: RateLimiter,
+    inject: [REDIS],
+    useFactory: (redis: Redis) => new RateLimiter(redis),
   },
 ];
 

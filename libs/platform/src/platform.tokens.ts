@@ -9,3 +9,4 @@ export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
 export const EVENT_CONSUMER = Symbol('EVENT_CONSUMER');
 export const LOGGER = Symbol('LOGGER');
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+export const API_KEY_FEED = Symbol('API_KEY_FEED');

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TEST_ADMIN_API_KEY } from './test-api-keys';
 
-export type ServiceName = 'ingest' | 'valuation' | 'risk' | 'notification';
+export type ServiceName = 'ingest' | 'valuation' | 'risk' | 'notification' | 'console';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const PORT_VARIABLE: Record<ServiceName, string> = {
@@ -10,6 +11,7 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
   valuation: 'VALUATION_HTTP_PORT',
   risk: 'RISK_HTTP_PORT',
   notification: 'NOTIFICATION_HTTP_PORT',
+  console: 'CONSOLE_HTTP_PORT',
 };
 
 /** Every child still running when the test process exits is killed: no orphan holds a port or a consumer group. */
@@ -42,7 +44,7 @@ export class ServiceProcess {
     const profile = process.env.HASHDESK_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.HASHDESK_CPU_PROF_DIR] : [];
     const child = spawn(process.execPath, [...profile, '-r', join(REPO_ROOT, 'scripts', 'register.js'), join(REPO_ROOT, 'services', this.name, 'src', 'main.ts')], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
+      env: { ...process.env, HASHDESK_ADMIN_API_KEY: TEST_ADMIN_API_KEY, ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { buildPeriodProfile, buildProfileVersions, parseCompanyProfile, summarizeBacktest, networkDaysFromDailyCsv, type CompanyHistory } from '@hashdesk/economics';
-import { eventually } from '@hashdesk/testing';
+import { eventually, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 import { Stack } from './stack';
 
 /**
@@ -62,7 +62,7 @@ describe('company history through ingest and valuation', () => {
 
   it('values each day with the version usable that day: the new quarter only from the day after its source was published', async () => {
     const csv = [header, ...slice.map((r) => r.join(','))].join('\n');
-    const response = await fetch(`${stack.service('ingest').url}/v1/backfill/daily-history?firstHeight=${firstHeight}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const response = await fetch(`${stack.service('ingest').url}/v1/backfill/daily-history?firstHeight=${firstHeight}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...TEST_ADMIN_HEADERS }, body: csv });
     expect(response.status).toBe(202);
     const lastDay = `${toDay}T23:59:59Z`;
     await eventually('the last day valued', () => get(`/v1/companies/RIOT/valuation?asOf=${lastDay}`), (r) => r.status === 200 && String(r.body.asOf).startsWith(toDay), 90_000);

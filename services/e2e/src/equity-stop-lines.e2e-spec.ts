@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { HttpReplayServer, loadReplayFixture } from '@hashdesk/testing/http-replay';
 import { Stack } from './stack';
+import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
 const STOOQ_FIXTURES = join(__dirname, '..', '..', 'ingest', 'src', 'adapters', '__fixtures__', 'stooq');
 
@@ -29,7 +30,7 @@ describe('equity quotes from ingest drive the risk stop lines', () => {
   it('given a fixed stop 10 % under a 25 USD entry, when the closes 24.87, 23.75, 21.94, 21.89, 22.98 arrive, then it breaches once at 21.94 and recovers at 22.98', async () => {
     const risk = stack.service('risk').url;
     const post = async (path: string, body: unknown) =>
-      (await fetch(`${risk}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, string>>;
+      (await fetch(`${risk}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...TEST_ADMIN_HEADERS }, body: JSON.stringify(body) })).json() as Promise<Record<string, string>>;
     const entry = await post('/v1/risk/watchlist', { ticker: 'MARA' });
     const line = await post(`/v1/risk/watchlist/${entry.entryId}/lines`, { kind: 'fixed', entryPriceUsd: 25, dropRatio: 0.1, recoveryMarginRatio: 0.02 });
     const alerts = await stack.probe(Topics.alertRaised);

@@ -1,5 +1,6 @@
 import { Topics } from '@hashdesk/contracts';
 import { Stack } from './stack';
+import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
 /**
  * The risk service's HTTP API as a process against the real broker and PostgreSQL: watchlists and
@@ -11,7 +12,7 @@ describe('risk API', () => {
   const market = { btcPriceUsd: 87_133.51, difficulty: 148.26e12, height: 930_000, feesBtcPerBlock: 0.0182, sharePriceUsd: 15 };
   const url = (path: string) => `${stack.service('risk').url}${path}`;
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(url(path), { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(url(path), { method, headers: { 'content-type': 'application/json', ...TEST_ADMIN_HEADERS }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };

@@ -1,5 +1,6 @@
 import { Topics } from '@hashdesk/contracts';
 import { Stack } from './stack';
+import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
 /**
  * PATCH on watchlist entries and stop lines, against the real broker and PostgreSQL: a line switched
@@ -9,7 +10,7 @@ import { Stack } from './stack';
 describe('risk watchlist and stop line changes', () => {
   const stack = new Stack('risk-policy-stop-lines');
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${stack.service('risk').url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${stack.service('risk').url}${path}`, { method, headers: { 'content-type': 'application/json', ...TEST_ADMIN_HEADERS }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer } from '@hashdesk/messaging';
-import { eventually } from '@hashdesk/testing';
+import { eventually, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 import { Stack } from './stack';
 
 /**
@@ -26,7 +26,7 @@ describe('risk scenarios on company valuations', () => {
     return { status: response.status, body: (await response.json()) as Json };
   };
   const post = async (path: string, body: unknown): Promise<{ status: number; body: Json }> => {
-    const response = await fetch(`${stack.service('risk').url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${stack.service('risk').url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...TEST_ADMIN_HEADERS }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as Json };
   };
   const countRows = async (sql: string): Promise<number> => Number((await stack.database.query<{ n: string }>(sql))[0].n);

@@ -15,8 +15,8 @@ export interface TopicEntry<Desc extends DescMessage = DescMessage> {
   readonly key: (message: MessageShape<Desc>) => string;
   readonly partitions: number;
   readonly cleanupPolicy: CleanupPolicy;
-  /** The service that publishes it. */
-  readonly producer: 'ingest' | 'valuation' | 'risk' | 'notification';
+  /** The service that publishes it (`operator`: the operator's own commands, such as `npm run keys`). */
+  readonly producer: 'ingest' | 'valuation' | 'risk' | 'notification' | 'operator';
 }
 
 export function defineTopic<Desc extends DescMessage>(entry: TopicEntry<Desc>): TopicEntry<Desc> {

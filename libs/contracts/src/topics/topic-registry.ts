@@ -6,6 +6,7 @@ import { AlertRaisedSchema, ScenariosEvaluatedSchema } from '../gen/hashdesk/v1/
 import { ObservationQuarantinedSchema } from '../gen/hashdesk/v1/quarantine_pb';
 import { CompanyProfileRecordedSchema } from '../gen/hashdesk/v1/company_pb';
 import { PolicyEventRecordedSchema } from '../gen/hashdesk/v1/policy_pb';
+import { ApiKeyChangedSchema } from '../gen/hashdesk/v1/identity_pb';
 import { defineTopic, type TopicEntry } from './topic-entry';
 
 /** Network-wide events share one key so that they stay in order. */
@@ -138,6 +139,15 @@ export const Topics = {
     partitions: 3,
     cleanupPolicy: 'delete',
     producer: 'risk',
+  }),
+  apiKeyChanged: defineTopic({
+    name: 'identity.api-key.changed.v1',
+    schema: ApiKeyChangedSchema,
+    keyDescription: 'key id: compacted, the newest state of each API key (its hash, never the key)',
+    key: (m) => m.keyId,
+    partitions: 1,
+    cleanupPolicy: 'compact',
+    producer: 'operator',
   }),
 } as const;
 

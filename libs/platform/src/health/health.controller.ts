@@ -7,8 +7,10 @@ import type { EventConsumer, OutboxRelay } from '@hashdesk/messaging';
 import { DATA_SOURCE, EVENT_CONSUMER, OUTBOX_RELAY, REDIS } from '../platform.tokens';
 import { withTimeout } from '../wait-for.util';
 import { ReadinessRegistry } from './readiness.registry';
+import { OpenRoute } from '../auth/route-access.decorator';
 
 @ApiTags('health')
+@OpenRoute() // probes need no key and are never rate-limited
 @Controller('health')
 export class HealthController {
   constructor(

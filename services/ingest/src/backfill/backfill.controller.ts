@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequireScope } from '@hashdesk/platform';
 import { Controller, Headers, HttpCode, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { traceparentFor } from '@hashdesk/messaging';
@@ -13,6 +14,7 @@ const MAX_CSV_BYTES = 4 * 1024 * 1024;
 const SOURCE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 @ApiTags('backfill')
+@RequireScope('ingest:write')
 @Controller('v1/backfill')
 @UseFilters(ObservationExceptionFilter)
 export class BackfillController {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '@hashdesk/platform';
+import { RequireScope, badRequest } from '@hashdesk/platform';
 import { CompanyProfileExceptionFilter } from './company-profile-exception.filter';
 import { CompanyFigureRequestDto } from './dto/company-figure.request.dto';
 import { RecordCompanyProfileUseCase, type RecordProfileResult } from './record-company-profile.use-case';
@@ -8,6 +8,7 @@ import { RecordCompanyProfileUseCase, type RecordProfileResult } from './record-
 const TICKER = /^[A-Z0-9.]{1,10}$/;
 
 @ApiTags('companies')
+@RequireScope('ingest:write')
 @Controller('v1/companies')
 @UseFilters(CompanyProfileExceptionFilter)
 export class CompaniesController {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequireScope } from '@hashdesk/platform';
 import { Body, Controller, Headers, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiConsumes, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
@@ -28,6 +29,7 @@ export interface BatchResult {
 }
 
 @ApiTags('observations')
+@RequireScope('ingest:write')
 @Controller('v1/observations')
 @UseFilters(ObservationExceptionFilter)
 export class ObservationsController {

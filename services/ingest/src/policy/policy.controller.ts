@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RequireScope } from '@hashdesk/platform';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyEventRequestDto } from './policy-event.request.dto';
 import { RecordPolicyEventUseCase, type RecordPolicyEventResult } from './record-policy-event.use-case';
 
 @ApiTags('policy')
+@RequireScope('ingest:write')
 @Controller('v1/policy-events')
 export class PolicyController {
   constructor(private readonly record: RecordPolicyEventUseCase) {}

@@ -10,6 +10,7 @@ import { PolicyEvents1732400000330 } from './1732400000330-policy-events.migrati
 import { CompanyProfileVersions1732400000340 } from './1732400000340-company-profile-versions.migration';
 import { StopLineEnabled1732400000350 } from './1732400000350-stop-line-enabled.migration';
 import { ProfileVersionLearnedTime1732400000360 } from './1732400000360-profile-version-learned-time.migration';
+import { WatchlistOwner1732400000370 } from './1732400000370-watchlist-owner.migration';
 
 export const riskEntities = [RuleStateEntity, AlertEntity, WatchlistEntryEntity, StopLineEntity, ScenarioEvaluationEntity];
-export const riskMigrations = [Alerts1732400000300, Watchlists1732400000310, ScenarioEvaluations1732400000320, PolicyEvents1732400000330, CompanyProfileVersions1732400000340, StopLineEnabled1732400000350, ProfileVersionLearnedTime1732400000360];
+export const riskMigrations = [Alerts1732400000300, Watchlists1732400000310, ScenarioEvaluations1732400000320, PolicyEvents1732400000330, CompanyProfileVersions1732400000340, StopLineEnabled1732400000350, ProfileVersionLearnedTime1732400000360, WatchlistOwner1732400000370];

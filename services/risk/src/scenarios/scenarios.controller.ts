@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { RequireScope } from '@hashdesk/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StandingScenarioResult } from '@hashdesk/economics';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
@@ -43,6 +44,7 @@ export class ScenariosController {
     return this.useCase.companyRisk(ticker, query);
   }
 
+  @RequireScope('risk:write') // ad-hoc scenarios write nothing but cost CPU
   @Post('scenarios')
   @HttpCode(200)
   @ApiOperation({ summary: 'An ad hoc scenario for a company: margin, cost per BTC vs price, EBITDA, runway and fair value per share, base and shocked' })

@@ -11,6 +11,10 @@ export class WatchlistEntryEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** The API key owner that made the entry; only that owner (or an admin key) sees or changes it. */
+  @Column({ type: 'text' })
+  owner!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
