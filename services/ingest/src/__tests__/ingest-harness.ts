@@ -4,7 +4,7 @@ import type { DescMessage } from '@bufbuild/protobuf';
 import type { TopicEntry } from '@hashdesk/contracts';
 import { createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
 // Service code never imports the test harness; its tests may (eslint.config.mjs allows it for test files).
-import { createTestDatabase, freePort, requiredEnv, ServiceProcess, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
+import { createTestDatabase, freePort, requiredEnv, ServiceProcess, uniqueNamespace, type TestDatabase, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -51,7 +51,8 @@ export class IngestHarness {
   async post(path: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${this.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': contentType },
+      // Writes need an API key (issue 13): the test operator's key, which ServiceProcess gives every service.
+      headers: { 'content-type': contentType, ...TEST_ADMIN_HEADERS },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

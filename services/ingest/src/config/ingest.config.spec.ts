@@ -28,3 +28,21 @@ describe('ingest configuration: SEC EDGAR', () => {
       .toEqual(['INGEST_SEC_COMPANIES', 'INGEST_SEC_CONTACT_EMAIL']);
   });
 });
+
+describe('ingest configuration: price band', () => {
+  it('defaults to ×/÷2 within 7 days and reads a decimal ratio and whole days', () => {
+    const defaults = loadConfig(IngestEnv, INFRA);
+    expect([defaults.INGEST_PRICE_BAND_RATIO, defaults.INGEST_PRICE_BAND_WINDOW_DAYS]).toEqual([1, 7]);
+    const set = loadConfig(IngestEnv, { ...INFRA, INGEST_PRICE_BAND_RATIO: '0.5', INGEST_PRICE_BAND_WINDOW_DAYS: '3' });
+    expect([set.INGEST_PRICE_BAND_RATIO, set.INGEST_PRICE_BAND_WINDOW_DAYS]).toEqual([0.5, 3]);
+  });
+
+  it('refuses a ratio that is not a positive decimal in range and a window that is not whole days', () => {
+    for (const ratio of ['0', '-1', 'abc', '1e3', '101']) {
+      expect([...new Set(refused({ INGEST_PRICE_BAND_RATIO: ratio }).map((p) => p.variable))]).toEqual(['INGEST_PRICE_BAND_RATIO']);
+    }
+    for (const days of ['0', '1.5', '91']) {
+      expect([...new Set(refused({ INGEST_PRICE_BAND_WINDOW_DAYS: days }).map((p) => p.variable))]).toEqual(['INGEST_PRICE_BAND_WINDOW_DAYS']);
+    }
+  });
+});

@@ -1,6 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { InfraEnv, portFromEnv } from '@hashdesk/config';
+import { DEFAULT_PRICE_BAND_RATIO, DEFAULT_PRICE_BAND_WINDOW_DAYS } from '../observations/price-band';
+
+const decimalFromEnv = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
 
 export class IngestEnv extends InfraEnv {
   @Transform(portFromEnv)
@@ -16,6 +19,23 @@ export class IngestEnv extends InfraEnv {
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'must be on or off' })
   INGEST_OUTBOX_RELAY: 'on' | 'off' = 'on';
+
+  /**
+   * The price band (observations/price-band.ts): a BTC price outside [neighbour / (1 + ratio), neighbour ×
+   * (1 + ratio)] of every nearest neighbour within the window is quarantined. 1 = ×/÷2.
+   */
+  @Transform(decimalFromEnv)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a decimal number, e.g. 1 for ×/÷2' })
+  @Min(0.05)
+  @Max(100)
+  INGEST_PRICE_BAND_RATIO = DEFAULT_PRICE_BAND_RATIO;
+
+  /** How far in event time a price's neighbours may be (whole days). */
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(90)
+  INGEST_PRICE_BAND_WINDOW_DAYS = DEFAULT_PRICE_BAND_WINDOW_DAYS;
 
   // Live adapters: each is disabled unless its base URL is set.
   /** mempool.space-compatible API root, e.g. https://mempool.space/api */

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { traceIdOf, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
-import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
+import { DATA_SOURCE, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, type PlatformOptions } from '@hashdesk/platform';
+import type { IngestEnv } from '../config/ingest.config';
 import { QuarantineWriter } from '../quarantine/quarantine.writer';
 import { observationEvent } from './observation-event.mapper';
 import { observationId } from './observation-id.util';
 import { checkHeightOrder, checkPlausibility, type HeightNeighbours } from './observation-plausibility';
-import { observationKey, type AcceptedObservation, type NetworkSnapshotObservation, type RecordViolation } from './observation.types';
+import { observationKey, type AcceptedObservation, type BtcPriceObservation, type NetworkSnapshotObservation, type RecordViolation } from './observation.types';
+import { checkPriceBandBatch, type PriceBand, type PriceNeighbours } from './price-band';
 
 /** A well-formed record on its way in: the observation and, for quarantine, where it came from as received. */
 export interface IncomingObservation {
@@ -59,12 +61,18 @@ export interface RecordOptions {
  */
 @Injectable()
 export class RecordObservationsUseCase {
+  private readonly priceBand: PriceBand;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter,
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     private readonly quarantine: QuarantineWriter,
-  ) {}
+    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
+  ) {
+    const env = options.infra as IngestEnv;
+    this.priceBand = { bandRatio: env.INGEST_PRICE_BAND_RATIO, windowMs: env.INGEST_PRICE_BAND_WINDOW_DAYS * 86_400_000 };
+  }
 
   async execute(records: readonly IncomingObservation[], options: RecordOptions): Promise<RecordOutcome> {
     const learnedAt = options.learnedAt ?? new Date();
@@ -90,18 +98,28 @@ export class RecordObservationsUseCase {
     return { results: outcome.results, rejections: outcome.rejections, published: outcome.published };
   }
 
-  /** Violations by record index: the pure checks, then the height order against the batch and the stored history. */
+  /**
+   * Violations by record index: the pure checks, conflicting re-posts, then the height order and the
+   * price band against the batch and the stored history.
+   */
   private async implausibilities(em: EntityManager, records: readonly IncomingObservation[], now: Date): Promise<Map<number, RecordViolation[]>> {
     const violations = new Map<number, RecordViolation[]>();
     records.forEach((record, index) => {
       const found = checkPlausibility(record.observation, now);
       if (found.length > 0) violations.set(index, found);
     });
-    await this.conflictingReposts(em, records, violations);
+    const storedIds = await this.conflictingReposts(em, records, violations);
+    await this.heightOrder(em, records, violations);
+    await this.priceBandViolations(em, records, violations, storedIds);
+    return violations;
+  }
+
+  /** A source's snapshots in event-time order never lose height, within the batch and against the stored ones. */
+  private async heightOrder(em: EntityManager, records: readonly IncomingObservation[], violations: Map<number, RecordViolation[]>): Promise<void> {
     const snapshots = records
       .map((record, index) => ({ snapshot: record.observation, index }))
       .filter((r): r is { snapshot: NetworkSnapshotObservation; index: number } => r.snapshot.kind === 'network-snapshot' && !violations.has(r.index));
-    if (snapshots.length === 0) return violations;
+    if (snapshots.length === 0) return;
     const stored = await this.storedNeighbours(em, snapshots.map((s) => s.snapshot));
     // In event-time order per source, each snapshot is compared with the last accepted one before it.
     const ordered = snapshots.map((s, i) => ({ ...s, stored: stored[i] }))
@@ -114,18 +132,65 @@ export class RecordObservationsUseCase {
       if (found.length > 0) violations.set(index, found);
       else last = { source: snapshot.source, height: snapshot.height, eventTime: snapshot.eventTime };
     }
-    return violations;
+  }
+
+  /**
+   * BTC prices far from every neighbour in time (observations/price-band.ts). Only BTC prices: equity
+   * quotes jump by the split ratio on a reverse split and small caps can move 50 % in a day; power prices
+   * can be zero or negative (no ratio) and spike a hundredfold under scarcity pricing. A price already
+   * recorded under its id was checked when it came in, so a rerun never quarantines it.
+   */
+  private async priceBandViolations(
+    em: EntityManager, records: readonly IncomingObservation[], violations: Map<number, RecordViolation[]>, storedIds: ReadonlySet<string>,
+  ): Promise<void> {
+    const prices = records
+      .map((record, index) => ({ price: record.observation, index }))
+      .filter((r): r is { price: BtcPriceObservation; index: number } => r.price.kind === 'btc-price' && !violations.has(r.index) && !storedIds.has(idOf(r.price)));
+    if (prices.length === 0) return;
+    const stored = await this.storedPriceNeighbours(em, prices.map((p) => p.price));
+    const found = checkPriceBandBatch(
+      prices.map((p, i) => ({ key: p.price.pair, source: p.price.source, eventTime: p.price.eventTime, priceUsd: p.price.priceUsd, stored: stored[i] })),
+      'priceUsd',
+      this.priceBand,
+    );
+    for (const [i, priceViolations] of found) violations.set(prices[i].index, priceViolations);
+  }
+
+  /** For each price, the nearest stored price of the same pair (any source) at or before and at or after it, within the window. */
+  private async storedPriceNeighbours(em: EntityManager, prices: BtcPriceObservation[]): Promise<PriceNeighbours[]> {
+    const rows: Array<{
+      prev_source: string | null; prev_time: Date | null; prev_usd: number | null; next_source: string | null; next_time: Date | null; next_usd: number | null;
+    }> = await em.query(
+      `SELECT t.i, p.source AS prev_source, p.event_time AS prev_time, p.usd AS prev_usd, n.source AS next_source, n.event_time AS next_time, n.usd AS next_usd
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS t(key, source, event_time, i)
+         LEFT JOIN LATERAL (SELECT o.source, o.event_time, ("values"->>'priceUsd')::float8 AS usd FROM observation o
+                             WHERE o.kind = 'btc-price' AND o.key = t.key AND o.event_time <= t.event_time
+                               AND o.event_time >= t.event_time - $4 * interval '1 millisecond'
+                               AND NOT (o.source = t.source AND o.event_time = t.event_time)
+                             ORDER BY o.event_time DESC LIMIT 1) p ON true
+         LEFT JOIN LATERAL (SELECT o.source, o.event_time, ("values"->>'priceUsd')::float8 AS usd FROM observation o
+                             WHERE o.kind = 'btc-price' AND o.key = t.key AND o.event_time >= t.event_time
+                               AND o.event_time <= t.event_time + $4 * interval '1 millisecond'
+                               AND NOT (o.source = t.source AND o.event_time = t.event_time)
+                             ORDER BY o.event_time ASC LIMIT 1) n ON true
+        ORDER BY t.i`,
+      [prices.map((p) => p.pair), prices.map((p) => p.source), prices.map((p) => p.eventTime), this.priceBand.windowMs],
+    );
+    const point = (source: string | null, time: Date | null, usd: number | null) =>
+      source === null || time === null || usd === null ? undefined : { source, eventTime: new Date(time), priceUsd: Number(usd) };
+    return rows.map((r) => ({ before: point(r.prev_source, r.prev_time, r.prev_usd), after: point(r.next_source, r.next_time, r.next_usd) }));
   }
 
   /**
    * The same source reporting another value for the same time (a stored one, or an earlier line of the
    * batch) is a conflict, quarantined with the fields that differ, never dropped as a duplicate.
+   * Returns the ids already stored.
    */
-  private async conflictingReposts(em: EntityManager, records: readonly IncomingObservation[], violations: Map<number, RecordViolation[]>): Promise<void> {
+  private async conflictingReposts(em: EntityManager, records: readonly IncomingObservation[], violations: Map<number, RecordViolation[]>): Promise<Set<string>> {
     const candidates = records
       .map((record, index) => ({ index, id: idOf(record.observation), values: valuesOf(record.observation) }))
       .filter((c) => !violations.has(c.index));
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) return new Set();
     const stored: Array<{ id: string; values: Record<string, unknown> }> = await em.query(
       'SELECT id, "values" FROM observation WHERE id = ANY($1::text[])', [[...new Set(candidates.map((c) => c.id))]]);
     const known = new Map(stored.map((r) => [r.id, r.values]));
@@ -140,6 +205,7 @@ export class RecordObservationsUseCase {
         known.set(candidate.id, candidate.values);
       }
     }
+    return new Set(stored.map((r) => r.id));
   }
 
   /** For each snapshot, the same source's stored snapshots just before and just after it (index seeks). */
