@@ -11,7 +11,7 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertRaisedSchema, Severity, ThresholdDirection, Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, encodeMessage, metaToHeaders, newEventId, silentLogger, TopicNamespace } from '@hashdesk/messaging';
-import { createTestDatabase, freePort, ServiceProcess, uniqueNamespace } from '@hashdesk/testing';
+import { createTestDatabase, freePort, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace } from '@hashdesk/testing';
 
 const env = {
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -44,8 +44,10 @@ async function main(): Promise<void> {
   const namespace = new TopicNamespace(uniqueNamespace('bench-notif'));
   const service = new ServiceProcess('notification', await freePort(), {
     ...env, DATABASE_URL: database.url, KAFKA_TOPIC_PREFIX: namespace.prefix, LOG_LEVEL: 'warn',
-    NOTIFICATION_URL_ALLOWLIST: '127.0.0.1', NOTIFICATION_ADMIN_TOKEN: ADMIN,
+    NOTIFICATION_URL_ALLOWLIST: `http://127.0.0.1:${receiverPort}`, NOTIFICATION_ADMIN_TOKEN: ADMIN, NOTIFICATION_SECRET_KEYS: TEST_NOTIFICATION_SECRET_KEYS,
     NOTIFICATION_ENDPOINT_RATE_PER_SECOND: '1000000', NOTIFICATION_MAX_IN_FLIGHT: '512',
+    // 1,000 subscriptions are created in seconds from one address: the default per-address limit would answer 429.
+    HASHDESK_RATE_LIMIT_PER_MINUTE_IP: '1000000',
   });
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'bench-notification', logger: silentLogger });
   const producer = createIdempotentProducer(kafka);

@@ -40,7 +40,26 @@ if [ -z "${NOTIFICATION_ADMIN_TOKEN:-}" ]; then
   NOTIFICATION_ADMIN_TOKEN="$(cat .run/admin-token)"; export NOTIFICATION_ADMIN_TOKEN
   echo "main-job: operator token in .run/admin-token: send it as x-admin-token to POST /v1/subscribers (notification)" >&2
 fi
+# Webhook signing secrets are stored encrypted (AES-256-GCM): the main job makes the key on first use and
+# keeps it in .run/notification-secret-keys (owner-only; without it the stored secrets cannot be read).
+if [ -z "${NOTIFICATION_SECRET_KEYS:-}" ]; then
+  if [ ! -s .run/notification-secret-keys ]; then (umask 077; node -e 'process.stdout.write("k1:" + require("crypto").randomBytes(32).toString("base64"))' > .run/notification-secret-keys); fi
+  NOTIFICATION_SECRET_KEYS="$(cat .run/notification-secret-keys)"; export NOTIFICATION_SECRET_KEYS
+fi
+# Every write needs an API key. The operator's bootstrap key (every scope) comes from the environment or
+# is made on first use and kept in .run/admin-api-key (owner-only, never printed).
+if [ -z "${HASHDESK_ADMIN_API_KEY:-}" ]; then
+  if [ ! -s .run/admin-api-key ]; then (umask 077; node -e 'process.stdout.write("hdk_admin_" + require("crypto").randomBytes(32).toString("base64url"))' > .run/admin-api-key); fi
+  HASHDESK_ADMIN_API_KEY="$(cat .run/admin-api-key)"; export HASHDESK_ADMIN_API_KEY
+fi
 if [ "$KAFKA_BROKERS" = "127.0.0.1:9092" ]; then bash infra/kafka/start.sh; fi
+# A desk key (ingest:write, risk:write, notification:subscribe) for trying the API, issued once per broker:
+# kept in .run/desk-api-key.json, issued again when the broker no longer knows it (a fresh broker).
+desk_key_id=$(node -e 'try{process.stdout.write(JSON.parse(require("fs").readFileSync(".run/desk-api-key.json","utf8")).keyId)}catch{}')
+if [ -z "$desk_key_id" ] || ! npm run -s keys -- list 2>/dev/null | grep -q "\"keyId\": \"$desk_key_id\""; then
+  (umask 077; npm run -s keys -- create --owner desk --scopes ingest:write,risk:write,notification:subscribe > .run/desk-api-key.json 2>/dev/null)
+fi
+echo "main-job: a desk API key is in .run/desk-api-key.json; use it as: curl -H \"x-api-key: \$(node -p 'require(\"./.run/desk-api-key.json\").key')\" -X POST http://127.0.0.1:$INGEST_HTTP_PORT/v1/observations/btc-price …  (more keys: npm run keys -- create --owner <name> --scopes <scopes>)" >&2
 
 RUN_DIR=.run; mkdir -p "$RUN_DIR/logs"
 declare -a pids=()
@@ -53,6 +72,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [[ "$NOTIFICATION_WEBHOOK_URL" == "http://127.0.0.1:$WEBHOOK_SINK_PORT/"* ]]; then
+  # Webhooks may reach the sink's origin only, never every port of 127.0.0.1 (PostgreSQL and Redis included).
+  export NOTIFICATION_URL_ALLOWLIST="${NOTIFICATION_URL_ALLOWLIST:-http://127.0.0.1:$WEBHOOK_SINK_PORT}"
   node scripts/webhook-sink.js "$WEBHOOK_SINK_PORT" "$RUN_DIR/webhooks.ndjson" 2>>"$RUN_DIR/logs/webhook-sink.log" &
   pids+=($!)
 fi
@@ -74,6 +95,22 @@ for service in ingest valuation risk notification; do
   done
   echo "main-job: $service ready on http://127.0.0.1:$port (OpenAPI at /docs, logs in $RUN_DIR/logs/$service.log)" >&2
 done
+
+# The research console (services/console): its app is built when missing or stale, then served beside the
+# services. It forwards the desk key (the Monte Carlo run needs risk:write) and registers its own
+# notification subscriber with the operator token for the live alert feed.
+export CONSOLE_HTTP_PORT=${CONSOLE_HTTP_PORT:-3000}
+if [ -z "${CONSOLE_API_KEY:-}" ] && [ -s .run/desk-api-key.json ]; then CONSOLE_API_KEY=$(node -p 'require("./.run/desk-api-key.json").key'); export CONSOLE_API_KEY; fi
+node services/console/scripts/build-web.js
+node -r ./scripts/register.js services/console/src/main.ts >>"$RUN_DIR/logs/console.log" 2>&1 &
+pids+=($!); console_pid=$!; deadline=$((SECONDS + 60))
+until curl -fsS "http://127.0.0.1:$CONSOLE_HTTP_PORT/health/ready" >/dev/null 2>&1; do
+  if ! kill -0 "$console_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+    echo "main-job: console did not become ready on port $CONSOLE_HTTP_PORT; last log lines:" >&2; tail -n 20 "$RUN_DIR/logs/console.log" >&2; exit 1
+  fi
+  sleep 1
+done
+echo "console: http://127.0.0.1:$CONSOLE_HTTP_PORT" >&2
 
 bash scripts/feed-history.sh
 

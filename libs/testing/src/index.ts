@@ -6,3 +6,5 @@ export * from './service-process';
 export * from './throwaway-kafka-broker';
 export * from './webhook-receiver';
 export * from './eventually';
+export * from './test-secret-keys';
+export * from './test-api-keys';

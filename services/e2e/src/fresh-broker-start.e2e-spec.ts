@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createTestDatabase, freePort, requiredEnv, ServiceProcess, ThrowawayKafkaBroker, WebhookReceiver, type ServiceName, type TestDatabase,
+  createTestDatabase, freePort, requiredEnv, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, ThrowawayKafkaBroker, WebhookReceiver, type ServiceName, type TestDatabase,
 } from '@hashdesk/testing';
 import { WEBHOOK_SECRET } from './stack';
 
@@ -68,6 +68,7 @@ describe('first start on a freshly formatted broker', () => {
       OUTBOX_POLL_INTERVAL_MS: '100',
       NOTIFICATION_WEBHOOK_URL: receiver.url(),
       NOTIFICATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      NOTIFICATION_SECRET_KEYS: TEST_NOTIFICATION_SECRET_KEYS,
     };
     const ports = await distinctFreePorts(NAMES.length);
     services = NAMES.map((name, i) => new ServiceProcess(name, ports[i], env, { logLabel: `${label}${run}-` }));

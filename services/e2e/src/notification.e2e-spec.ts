@@ -6,6 +6,8 @@ import { ADMIN_TOKEN, EventPublisher, MailReceiver, NotificationClient, verifies
 import { Stack } from './stack';
 
 const TIMEOUT_MS = 1_000;
+/** Receivers the tests use, started before the service: the allowlist admits each one's origin and no other port. */
+const RECEIVERS = 16;
 
 /**
  * The notification service as a process against the real broker, PostgreSQL and Redis, with real
@@ -14,7 +16,6 @@ const TIMEOUT_MS = 1_000;
  */
 describe('notification: subscriptions, rules and reliable delivery', () => {
   const env: Record<string, string> = {
-    NOTIFICATION_URL_ALLOWLIST: '127.0.0.1',
     NOTIFICATION_ADMIN_TOKEN: ADMIN_TOKEN,
     NOTIFICATION_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
     NOTIFICATION_RETRY_BASE_MS: '200',
@@ -25,18 +26,22 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
   const mail = new MailReceiver();
   const events = new EventPublisher(stack);
   const receivers: WebhookReceiver[] = [];
+  let unused: WebhookReceiver[] = [];
   let alice: NotificationClient;
   let bob: NotificationClient;
   const url = () => stack.service('notification').url;
   const receiver = async () => {
-    const r = await new WebhookReceiver().start();
-    receivers.push(r);
+    const r = unused.shift();
+    if (!r) throw new Error(`more than ${RECEIVERS} receivers used: raise RECEIVERS`);
     return r;
   };
 
   beforeAll(async () => {
     await stack.prepare();
     env.NOTIFICATION_SMTP_URL = (await mail.start()).url; // read when the service starts
+    receivers.push(...(await Promise.all(Array.from({ length: RECEIVERS }, () => new WebhookReceiver().start()))));
+    unused = [...receivers];
+    env.NOTIFICATION_URL_ALLOWLIST = receivers.map((r) => new URL(r.url()).origin).join(',');
     await stack.start('notification');
     alice = await NotificationClient.register(url(), 'alice');
     bob = await NotificationClient.register(url(), 'bob');
@@ -84,6 +89,19 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     for (const target of ['http://169.254.169.254/latest/meta-data', 'http://10.0.0.1/hook', 'http://[::1]:8080/hook', 'http://127.0.0.2/hook']) {
       const refused = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: target });
       expect(refused.status).toBe(400);
+      expect(refused.body.violations).toEqual([expect.objectContaining({ field: 'url', rule: 'URL_NOT_ALLOWED' })]);
+    }
+  });
+
+  it('admits an allowlisted origin and no other port of its host (PostgreSQL, Redis, the service itself)', async () => {
+    const r = await receiver();
+    const allowed = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: r.url('/origin'), tickers: ['ORG1'] });
+    expect(allowed.status).toBe(201);
+    await alice.call('DELETE', `/v1/subscriptions/${allowed.body.id}`);
+    const ports = [5432, 6379, stack.service('notification').port];
+    for (const target of [...ports.map((port) => `http://127.0.0.1:${port}/hook`), `https://127.0.0.1:${r.port}/hook`]) {
+      const refused = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: target });
+      expect({ target, status: refused.status }).toEqual({ target, status: 400 });
       expect(refused.body.violations).toEqual([expect.objectContaining({ field: 'url', rule: 'URL_NOT_ALLOWED' })]);
     }
   });

@@ -1,9 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 import type { TopicEntry } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
-import {
-  createTestDatabase, freePort, requiredEnv, ServiceProcess, uniqueNamespace, WebhookReceiver, type ServiceName, type TestDatabase,
-} from '@hashdesk/testing';
+import { createTestDatabase, freePort, requiredEnv, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace, WebhookReceiver, type ServiceName, type TestDatabase, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -36,6 +34,7 @@ export class Stack {
       OUTBOX_POLL_INTERVAL_MS: '100',
       NOTIFICATION_WEBHOOK_URL: this.receiver.url(),
       NOTIFICATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      NOTIFICATION_SECRET_KEYS: TEST_NOTIFICATION_SECRET_KEYS,
       ...this.extraEnv,
     };
   }
@@ -60,7 +59,7 @@ export class Stack {
   async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${this.service('ingest').url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...TEST_ADMIN_HEADERS, ...headers },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -1,8 +1,14 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { InfraEnv, portFromEnv } from '@hashdesk/config';
+import { secretKeysProblem } from '../secrets/secret-keys';
+import { allowlistProblem } from '../subscriptions/allowed-origin';
 
 const toInt = portFromEnv;
+
+/** A rule given as a function answering why a value breaks it (undefined: it does not); the answer is the message. */
+const Satisfies = (name: string, problem: (value: unknown) => string | undefined): PropertyDecorator =>
+  ValidateBy({ name, validator: { validate: (value) => problem(value) === undefined, defaultMessage: (args) => problem(args?.value) ?? '' } });
 
 export class NotificationEnv extends InfraEnv {
   @Transform(toInt)
@@ -96,12 +102,21 @@ export class NotificationEnv extends InfraEnv {
   NOTIFICATION_SECRET_OVERLAP_SECONDS = 86_400;
 
   /**
-   * Webhook hosts or CIDR ranges allowed even though private, loopback or link-local
-   * (comma-separated, e.g. "127.0.0.1,10.0.0.0/8"). Empty: all such addresses are refused.
+   * Origins (scheme, host and port, e.g. "http://127.0.0.1:3009,https://hooks.internal") webhooks may
+   * reach even though private, loopback or link-local (comma-separated). One entry admits one origin,
+   * never a whole host; a bare host or address, range, path or wildcard is refused at start-up.
    */
   @IsOptional()
-  @IsString()
+  @Satisfies('originList', allowlistProblem)
   NOTIFICATION_URL_ALLOWLIST = '';
+
+  /**
+   * Keys that encrypt webhook signing secrets at rest (AES-256-GCM): "id:base64 of 32 bytes", comma-
+   * separated, the first one active, the others kept to decrypt until rotate-secrets has re-encrypted
+   * what they sealed. Required: without it the service does not start.
+   */
+  @Satisfies('secretKeys', secretKeysProblem)
+  NOTIFICATION_SECRET_KEYS!: string;
 
   /** When set, creating a subscriber needs the header x-admin-token with this value. */
   @IsOptional()

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { OwnAuthentication } from '@hashdesk/platform';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '@hashdesk/platform';
 import { ApiKeyGuard, CurrentSubscriber } from '../subscriptions/api-key.guard';
@@ -15,6 +16,7 @@ const deliveryId = (id: string): string => {
 @ApiTags('deliveries')
 @ApiSecurity('api-key')
 @UseGuards(ApiKeyGuard)
+@OwnAuthentication() // subscriber keys, judged by ApiKeyGuard
 @Controller('v1')
 export class DeliveriesController {
   constructor(private readonly repository: DeliveriesRepository, private readonly worker: DeliveryWorker) {}

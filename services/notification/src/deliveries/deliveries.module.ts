@@ -8,6 +8,9 @@ import { DATA_SOURCE, EVENT_CONSUMER } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
 import { fromAlertRaised, fromHashpriceComputed, type NotificationEvent } from '../events/notification-event';
+import { LocalAesGcmCipher } from '../secrets/local-aes-gcm.cipher';
+import { SECRET_CIPHER, type SecretCipher } from '../secrets/secret-cipher';
+import { SecretsAtRest } from '../secrets/secrets-at-rest.service';
 import { StreamController } from '../stream/stream.controller';
 import { StreamHub } from '../stream/stream-hub';
 import { ApiKeyGuard } from '../subscriptions/api-key.guard';
@@ -40,10 +43,15 @@ export class DeliveriesModule implements OnModuleInit {
         {
           provide: SsrfGuard,
           inject: [NOTIFICATION_CONFIG],
-          // The operator's own default endpoint is trusted; everything else must pass the guard or the allowlist.
-          useFactory: (config: NotificationEnv) =>
-            SsrfGuard.fromConfig(config.NOTIFICATION_URL_ALLOWLIST, config.NOTIFICATION_WEBHOOK_URL ? new URL(config.NOTIFICATION_WEBHOOK_URL).hostname : undefined),
+          // The operator's own default endpoint's origin is trusted; everything else must pass the guard or the allowlist.
+          useFactory: (config: NotificationEnv) => SsrfGuard.fromConfig(config.NOTIFICATION_URL_ALLOWLIST, config.NOTIFICATION_WEBHOOK_URL),
         },
+        {
+          provide: SECRET_CIPHER,
+          inject: [NOTIFICATION_CONFIG],
+          useFactory: (config: NotificationEnv): SecretCipher => LocalAesGcmCipher.fromEnv(config.NOTIFICATION_SECRET_KEYS),
+        },
+        SecretsAtRest,
         { provide: APP_FILTER, useClass: SubscriptionExceptionFilter },
         SubscriptionsRepository,
         DeliveriesRepository,

@@ -11,7 +11,7 @@ import type { NotificationEnv } from '../config/notification.config';
 import { EVENT_TYPES } from '../events/notification-event';
 import { SsrfGuard } from '../subscriptions/ssrf-guard';
 import { SubscriberTopics } from '../subscriptions/subscriber-topics.service';
-import { assertUnreachable } from '../subscriptions/subscription-rule';
+import { assertUnreachable } from '@hashdesk/economics';
 import { StreamHub } from '../stream/stream-hub';
 import type { ClaimedDelivery, SendOutcome } from './claimed-delivery';
 import { EmailSender } from './channels/email.sender';
@@ -19,6 +19,8 @@ import { HttpSender } from './channels/http.sender';
 import { DigestFlusher } from './digest.flusher';
 import { RedisCache } from './redis-cache';
 import { nextRetryDelayMs } from './retry-schedule';
+import { SECRET_CIPHER, type SecretCipher } from '../secrets/secret-cipher';
+import { withOpenedSecrets } from './signing-secrets';
 
 /** Deliveries leased per query. */
 const CLAIM_BATCH = 500;
@@ -53,6 +55,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly hub: StreamHub,
     private readonly digests: DigestFlusher,
     ssrf: SsrfGuard,
+    @Inject(SECRET_CIPHER) private readonly cipher: SecretCipher,
   ) {
     this.http = new HttpSender(ssrf, {
       timeoutMs: config.NOTIFICATION_REQUEST_TIMEOUT_MS,
@@ -183,7 +186,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     switch (delivery.channel) {
       case 'webhook':
       case 'slack':
-        return this.http.send(delivery);
+        return this.sendOverHttp(delivery);
       case 'email':
         return this.email.send(delivery);
       case 'kafka':
@@ -194,6 +197,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       default:
         return assertUnreachable(delivery.channel);
     }
+  }
+
+  /** Signed with the secrets opened just now; one that cannot be opened fails the attempt (retried: a key may be restored). */
+  private async sendOverHttp(delivery: ClaimedDelivery): Promise<SendOutcome> {
+    let opened: ClaimedDelivery;
+    try {
+      opened = await withOpenedSecrets(delivery, this.cipher);
+    } catch (error) {
+      return { ok: false, error: `signing secret cannot be decrypted: ${(error as Error).message}` };
+    }
+    return this.http.send(opened);
   }
 
   /** Through the outbox, in the same transaction that marks the delivery delivered. */

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Inject, Req, Res, UseGuards } from '@nestjs/common';
+import { OwnAuthentication } from '@hashdesk/platform';
 import { ApiHeader, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ import { StreamHub, type StreamMessage } from './stream-hub';
 @ApiTags('stream')
 @ApiSecurity('api-key')
 @UseGuards(ApiKeyGuard)
+@OwnAuthentication() // subscriber keys, judged by ApiKeyGuard
 @Controller('v1/stream')
 export class StreamController {
   constructor(private readonly hub: StreamHub, @Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}

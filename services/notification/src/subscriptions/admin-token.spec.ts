@@ -18,3 +18,12 @@ describe('assertAdmin (operator actions)', () => {
     expect(() => assertAdmin(config, 'adm_0123456789abcdef', 'replaying')).not.toThrow();
   });
 });
+
+describe('assertAdmin with a platform API key', () => {
+  const noToken = { NOTIFICATION_ADMIN_TOKEN: undefined } as unknown as NotificationEnv;
+  it('accepts a key holding the scope even when no operator token is configured, and refuses one without it', () => {
+    expect(() => assertAdmin(noToken, undefined, 'creating a subscriber', { keyId: 'k', owner: 'desk', scopes: ['notification:subscribe'] }, 'notification:subscribe')).not.toThrow();
+    expect(() => assertAdmin(noToken, undefined, 'creating a subscriber', { keyId: 'k', owner: 'desk', scopes: ['risk:write'] }, 'notification:subscribe')).toThrow(/notification:subscribe/);
+    expect(() => assertAdmin(noToken, undefined, 'replaying unroutable events', { keyId: 'k', owner: 'desk', scopes: ['notification:subscribe'] })).toThrow(/scope admin/);
+  });
+});

@@ -38,12 +38,34 @@ describe('SSRF guard', () => {
     expect(await new SsrfGuard([], resolveTo('93.184.216.34')).check('https://hooks.example.com/x')).toBeUndefined();
   });
 
-  it('accepts what the allowlist permits, by address, range or host name', async () => {
-    expect(await new SsrfGuard(['127.0.0.1']).check('http://127.0.0.1:9000/hook')).toBeUndefined();
-    expect(await new SsrfGuard(['10.0.0.0/8']).check('http://10.9.8.7/hook')).toBeUndefined();
-    expect(await new SsrfGuard(['receiver.internal'], resolveTo('10.0.0.1')).check('http://receiver.internal/hook')).toBeUndefined();
-    expect(await new SsrfGuard(['127.0.0.1']).check('http://127.0.0.2/hook')).toMatch(/loopback/);
+  it('admits exactly the allowlisted origin: same scheme, host and port', async () => {
+    const guard = new SsrfGuard(['http://127.0.0.1:9000', 'http://receiver.internal:8080'], resolveTo('10.0.0.1'));
+    expect(await guard.check('http://127.0.0.1:9000/hook')).toBeUndefined();
+    expect(await guard.check('http://receiver.internal:8080/any/path?x=1')).toBeUndefined();
+    // Another port of the same host (PostgreSQL, Redis), another scheme, another address: refused.
+    expect(await guard.check('http://127.0.0.1:5432/hook')).toMatch(/loopback.*NOTIFICATION_URL_ALLOWLIST/);
+    expect(await guard.check('http://127.0.0.1/hook')).toMatch(/loopback/);
+    expect(await guard.check('https://127.0.0.1:9000/hook')).toMatch(/loopback/);
+    expect(await guard.check('http://127.0.0.2:9000/hook')).toMatch(/loopback/);
+    expect(await guard.check('http://receiver.internal:8081/hook')).toMatch(/10\.0\.0\.1/);
   });
+
+  it('matches origins as URLs normalise them (default port, case, IPv6 brackets)', async () => {
+    expect(await new SsrfGuard(['https://Hooks.Internal:443/'], resolveTo('10.0.0.1')).check('https://hooks.internal/x')).toBeUndefined();
+    expect(await new SsrfGuard(['http://[::1]:8080']).check('http://[::1]:8080/x')).toBeUndefined();
+    expect(await new SsrfGuard(['http://[::1]:8080']).check('http://[::1]:8081/x')).toMatch(/loopback/);
+  });
+
+  it('trusts the operator\'s own webhook URL by its origin only', async () => {
+    const guard = SsrfGuard.fromConfig('', 'http://127.0.0.1:3009/hashdesk');
+    expect(await guard.check('http://127.0.0.1:3009/other')).toBeUndefined();
+    expect(await guard.check('http://127.0.0.1:6379/')).toMatch(/loopback/);
+  });
+
+  it.each(['127.0.0.1', '10.0.0.0/8', 'receiver.internal', 'http://127.0.0.1:3009/hook', 'http://*.internal:80', 'localhost:3009', 'ftp://10.0.0.1:21'])(
+    'refuses the allowlist entry %s, which is not one origin', (entry) => {
+      expect(() => new SsrfGuard([entry])).toThrow(/NOTIFICATION_URL_ALLOWLIST: .*must be one origin: scheme, host and port/);
+    });
 
   it('refuses other schemes and embedded credentials', async () => {
     expect(await new SsrfGuard([]).check('file:///etc/passwd')).toBe('must use http or https');

@@ -1,5 +1,6 @@
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup } from 'node:dns/promises';
+import { ALLOWLIST_VARIABLE, allowedOriginProblem, allowlistEntries, originOf } from './allowed-origin';
 
 /** Ranges a webhook must not reach: loopback, private, link-local (cloud metadata), CGNAT, unspecified, multicast. */
 const FORBIDDEN: Array<[string, number, 'ipv4' | 'ipv6']> = [
@@ -28,55 +29,55 @@ export type Resolver = (host: string) => Promise<string[]>;
 const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
- * Refuses webhook URLs that resolve to internal addresses unless the allowlist names the host or a
- * range containing the address. Checked when a subscription is saved, before every send, and at
- * connect time on the address the socket is about to use (connectLookup).
+ * Refuses webhook URLs that resolve to internal addresses unless their origin (scheme, host and port)
+ * is allowlisted: an entry admits one origin, never every port of a host. Checked when a subscription
+ * is saved, before every send, and at connect time on the address the socket is about to use
+ * (connectLookup).
  */
 export class SsrfGuard {
   private readonly forbidden = new BlockList();
-  private readonly allowedRanges = new BlockList();
-  private readonly allowedHosts = new Set<string>();
+  private readonly allowedOrigins = new Set<string>();
 
-  constructor(allowlist: string[], private readonly resolve: Resolver = systemResolver) {
+  /** `allowedOrigins`: entries as allowedOriginProblem accepts them (the configuration is checked at start-up). */
+  constructor(allowedOrigins: string[], private readonly resolve: Resolver = systemResolver) {
     for (const [address, prefix, type] of FORBIDDEN) this.forbidden.addSubnet(address, prefix, type);
-    for (const raw of allowlist.map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-      const [address, prefix] = raw.split('/');
-      const family = isIP(address);
-      if (family === 0) this.allowedHosts.add(raw);
-      else if (prefix === undefined) this.allowedRanges.addAddress(address, family === 4 ? 'ipv4' : 'ipv6');
-      else this.allowedRanges.addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+    for (const entry of allowedOrigins) {
+      const problem = allowedOriginProblem(entry);
+      if (problem) throw new Error(`${ALLOWLIST_VARIABLE}: ${problem}`);
+      this.allowedOrigins.add(originOf(entry));
     }
   }
 
-  static fromConfig(allowlist: string, ...extraHosts: Array<string | undefined>): SsrfGuard {
-    return new SsrfGuard([...allowlist.split(','), ...extraHosts.filter((h): h is string => !!h)]);
+  /** The allowlist plus the operator's own endpoints (their origins only). */
+  static fromConfig(allowlist: string, ...trustedUrls: Array<string | undefined>): SsrfGuard {
+    return new SsrfGuard([...allowlistEntries(allowlist), ...trustedUrls.filter((u): u is string => !!u).map(originOf)]);
   }
 
-  /** Why this resolved address of `host` is refused, or undefined (no DNS: the address is given). */
-  refusal(host: string, address: string): string | undefined {
-    if (this.allowedHosts.has(host.toLowerCase())) return undefined;
+  /** Why this resolved address is refused, or undefined (no DNS: the address is given). */
+  refusal(address: string): string | undefined {
     const type: 'ipv4' | 'ipv6' = isIP(address) === 6 ? 'ipv6' : 'ipv4';
     // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo) is judged by both.
     const candidates: Array<[string, 'ipv4' | 'ipv6']> = [[address, type], ...(type === 'ipv6' ? embeddedIpv4(address).map((v4): [string, 'ipv4'] => [v4, 'ipv4']) : [])];
     for (const [checked, checkedType] of candidates) {
-      if (this.forbidden.check(checked, checkedType) && !this.allowedRanges.check(checked, checkedType)) {
-        return `resolves to ${address}, a private, loopback or link-local address (allow it with NOTIFICATION_URL_ALLOWLIST)`;
+      if (this.forbidden.check(checked, checkedType)) {
+        return `resolves to ${address}, a private, loopback or link-local address (allow its origin, e.g. http://host:port, with ${ALLOWLIST_VARIABLE})`;
       }
     }
     return undefined;
   }
 
   /**
-   * The DNS lookup a socket uses: it resolves the name and refuses the connection when an address it
-   * would connect to is forbidden, so a name that answers differently at connect time than at check
-   * time (DNS rebinding) is caught where it matters.
+   * The DNS lookup a socket to `origin` uses: it resolves the name and refuses the connection when an
+   * address it would connect to is forbidden, so a name that answers differently at connect time than
+   * at check time (DNS rebinding) is caught where it matters. An allowlisted origin is not judged.
    */
-  connectLookup(resolve: Resolver = systemResolver): LookupFunction {
+  connectLookup(origin: string, resolve: Resolver = systemResolver): LookupFunction {
+    const allowed = this.allowedOrigins.has(origin);
     return (hostname, options, callback) => {
       const done = callback as (error: NodeJS.ErrnoException | null, address: string | Array<{ address: string; family: number }>, family?: number) => void;
       resolve(hostname).then(
         (addresses) => {
-          const refused = addresses.map((a) => this.refusal(hostname, a)).find((r) => r !== undefined);
+          const refused = allowed ? undefined : addresses.map((a) => this.refusal(a)).find((r) => r !== undefined);
           if (addresses.length === 0) return done(Object.assign(new Error(`host ${hostname} does not resolve`), { code: 'ENOTFOUND' }), '');
           if (refused) return done(Object.assign(new Error(`refused at connect: ${hostname} ${refused}`), { code: 'ESSRF' }), '');
           const entries = addresses.map((address) => ({ address, family: isIP(address) }));
@@ -98,8 +99,8 @@ export class SsrfGuard {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'must use http or https';
     if (parsed.username || parsed.password) return 'must not carry credentials';
+    if (this.allowedOrigins.has(parsed.origin)) return undefined;
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (this.allowedHosts.has(host)) return undefined;
     let addresses: string[];
     try {
       addresses = isIP(host) ? [host] : await this.resolve(host);
@@ -107,7 +108,7 @@ export class SsrfGuard {
       return `host ${host} does not resolve`;
     }
     if (addresses.length === 0) return `host ${host} does not resolve`;
-    return addresses.map((address) => this.refusal(host, address)).find((r) => r !== undefined);
+    return addresses.map((address) => this.refusal(address)).find((r) => r !== undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, OwnAuthentication, type ApiPrincipal } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
 import { ApiKeyGuard, CurrentSubscriber } from './api-key.guard';
@@ -8,6 +9,7 @@ import { assertAdmin } from './admin-token';
 import { SubscriptionsRepository, type Subscriber } from './subscriptions.repository';
 
 @ApiTags('subscribers')
+@OwnAuthentication()
 @Controller('v1/subscribers')
 export class SubscribersController {
   constructor(
@@ -17,10 +19,11 @@ export class SubscribersController {
 
   @Post()
   @ApiOperation({ summary: 'Register a subscriber; the API key is shown only in this response' })
-  @ApiHeader({ name: 'x-admin-token', required: false, description: 'required when NOTIFICATION_ADMIN_TOKEN is set' })
+  @ApiSecurity('api-key')
+  @ApiSecurity('admin-token')
   @ApiCreatedResponse({ description: '{ id, name, createdAt, apiKey }' })
-  async create(@Body() body: CreateSubscriberRequestDto, @Headers('x-admin-token') adminToken?: string) {
-    assertAdmin(this.config, adminToken, 'creating a subscriber');
+  async create(@Body() body: CreateSubscriberRequestDto, @Headers('x-admin-token') adminToken?: string, @CurrentPrincipal() principal?: ApiPrincipal) {
+    assertAdmin(this.config, adminToken, 'creating a subscriber', principal, 'notification:subscribe');
     const { subscriber, apiKey } = await this.repository.createSubscriber(body.name);
     return { ...subscriber, apiKey };
   }

@@ -1,6 +1,6 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { assertUnreachable } from './subscription-rule';
+import { assertUnreachable } from '@hashdesk/economics';
 import { SubscriptionException, SubscriptionExceptionCode } from './subscription.exception';
 
 /** The one HTTP edge for SubscriptionException: every code maps to a status, exhaustively. */

@@ -12,6 +12,8 @@
  * A cooldown (by event time) suppresses firing after a fire, but the state still advances, so a
  * crossing during the cooldown is consumed, not remembered for later.
  */
+import { assertUnreachable } from '@hashdesk/economics';
+
 export type CrossingDirection = 'up' | 'down' | 'either';
 
 export type SubscriptionRule =
@@ -89,8 +91,4 @@ function evaluate(rule: SubscriptionRule, state: RuleState, value: number, timeM
     default:
       return assertUnreachable(rule);
   }
-}
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`unreachable: ${JSON.stringify(value)}`);
 }

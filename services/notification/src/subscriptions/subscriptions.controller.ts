@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { OwnAuthentication } from '@hashdesk/platform';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { badRequest, refuseNulls } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
@@ -15,6 +16,7 @@ import { SubscriberTopics } from './subscriber-topics.service';
 @ApiTags('subscriptions')
 @ApiSecurity('api-key')
 @UseGuards(ApiKeyGuard)
+@OwnAuthentication() // subscriber keys, judged by ApiKeyGuard
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
   constructor(

@@ -6,16 +6,24 @@ import { apiKeyPrefix, hashApiKey, newApiKey } from './api-key.util';
 import type { SubscriptionInput, SubscriptionRow } from './subscription.model';
 import { SubscriptionException, SubscriptionExceptionCode } from './subscription.exception';
 import { newWebhookSecret } from '../deliveries/webhook-signature';
+import { SECRET_CIPHER, type SecretCipher } from '../secrets/secret-cipher';
 
 export interface Subscriber {
   id: string;
   name: string;
 }
 
-/** Subscribers and subscriptions in PostgreSQL. Every read and write of a subscription is scoped to its subscriber. */
+/**
+ * Subscribers and subscriptions in PostgreSQL. Every read and write of a subscription is scoped to its
+ * subscriber. Signing secrets are stored sealed by the SecretCipher: only ciphertext reaches SQL (and
+ * so any driver error that would echo its parameters).
+ */
 @Injectable()
 export class SubscriptionsRepository {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(SECRET_CIPHER) private readonly cipher: SecretCipher,
+  ) {}
 
   async createSubscriber(name: string): Promise<{ subscriber: Subscriber & { createdAt: Date }; apiKey: string }> {
     const apiKey = newApiKey();
@@ -50,18 +58,20 @@ export class SubscriptionsRepository {
     return row;
   }
 
+  /** The row, with `secret` in plaintext: the creator is shown it once, in the response. */
   async create(subscriberId: string, input: SubscriptionInput): Promise<SubscriptionRow> {
     const secret = input.channel === 'webhook' ? newWebhookSecret() : null;
+    const sealed = secret === null ? null : await this.cipher.encrypt(secret);
     const [row] = await this.dataSource.query(
       `INSERT INTO subscription (subscriber_id, name, channel, url, secret, event_types, subjects, severities, rule, cooldown_seconds, digest_interval_seconds, enabled, email)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
-        subscriberId, input.name ?? '', input.channel, input.url ?? null, secret, input.eventTypes ?? [], input.tickers ?? [], input.severities ?? [],
+        subscriberId, input.name ?? '', input.channel, input.url ?? null, sealed, input.eventTypes ?? [], input.tickers ?? [], input.severities ?? [],
         input.rule ? JSON.stringify(input.rule) : null, input.cooldownSeconds ?? 0, input.digestIntervalSeconds ?? null, input.enabled ?? true,
         input.email ?? null,
       ],
     );
-    return row;
+    return { ...row, secret };
   }
 
   /** Re-enabling clears the failure count, so a disabled endpoint gets a fresh start. */
@@ -103,9 +113,10 @@ export class SubscriptionsRepository {
     if (current.channel !== 'webhook') throw new SubscriptionException(SubscriptionExceptionCode.NOT_A_WEBHOOK, 'only webhook subscriptions have a signing secret', 'channel');
     const secret = newWebhookSecret();
     const [rows] = await this.dataSource.query(
+      // The outgoing secret moves over still sealed.
       `UPDATE subscription SET previous_secret = secret, secret = $3, previous_secret_expires_at = now() + make_interval(secs => $4), updated_at = now()
         WHERE id = $1 AND subscriber_id = $2 RETURNING previous_secret_expires_at`,
-      [id, subscriberId, secret, overlapSeconds],
+      [id, subscriberId, await this.cipher.encrypt(secret), overlapSeconds],
     );
     return { secret, previousSecretExpiresAt: rows[0].previous_secret_expires_at };
   }
@@ -113,7 +124,7 @@ export class SubscriptionsRepository {
   /** Points the built-in subscription at NOTIFICATION_WEBHOOK_URL (or switches it off when unset). */
   async configureDefault(subscriptionId: string, url: string | undefined, secret: string | undefined): Promise<void> {
     await this.dataSource.query('UPDATE subscription SET url = $2, secret = $3, enabled = $4, updated_at = now() WHERE id = $1', [
-      subscriptionId, url ?? null, secret ?? null, !!url,
+      subscriptionId, url ?? null, secret ? await this.cipher.encrypt(secret) : null, !!url,
     ]);
   }
 }

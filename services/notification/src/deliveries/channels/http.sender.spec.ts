@@ -38,7 +38,7 @@ describe('HttpSender: the address checked is the address connected to', () => {
   it('given a name the allowlist permits, when sent, then the connect-time check lets it through to the endpoint', async () => {
     const target = await endpoint();
     try {
-      const guard = new SsrfGuard(['hooks.internal'], async () => ['127.0.0.1']);
+      const guard = new SsrfGuard([`http://hooks.internal:${target.port}`], async () => ['127.0.0.1']);
       const sender = new HttpSender(guard, options, async () => ['127.0.0.1']);
       const outcome = await sender.send(delivery(`http://hooks.internal:${target.port}/hook`));
       sender.close();
@@ -46,6 +46,26 @@ describe('HttpSender: the address checked is the address connected to', () => {
       expect(target.received()).toBe(1);
     } finally {
       target.server.close();
+    }
+  });
+
+  it('given an allowlisted origin, when a delivery goes to another port of the same host, then it is refused before and at connect and nothing arrives', async () => {
+    const allowed = await endpoint();
+    const other = await endpoint();
+    try {
+      const guard = new SsrfGuard([`http://hooks.internal:${allowed.port}`], async () => ['127.0.0.1']);
+      const sender = new HttpSender(guard, options, async () => ['127.0.0.1']);
+      const outcome = await sender.send(delivery(`http://hooks.internal:${other.port}/hook`));
+      // The connect-time lookup alone, bypassing the pre-send check, refuses it as well.
+      const atConnect = await new Promise<string>((resolve) =>
+        guard.connectLookup(`http://hooks.internal:${other.port}`, async () => ['127.0.0.1'])('hooks.internal', {}, (error) => resolve(String(error?.message))));
+      sender.close();
+      expect(outcome).toMatchObject({ ok: false, permanent: true, error: expect.stringMatching(/url refused: resolves to 127\.0\.0\.1/) });
+      expect(atConnect).toMatch(/refused at connect/);
+      expect(other.received()).toBe(0);
+    } finally {
+      allowed.server.close();
+      other.server.close();
     }
   });
 });

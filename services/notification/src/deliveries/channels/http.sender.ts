@@ -2,7 +2,6 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { context } from '@opentelemetry/api';
 import { contextFromHeaders } from '@hashdesk/messaging';
-import type { LookupFunction } from 'node:net';
 import type { Resolver, SsrfGuard } from '../../subscriptions/ssrf-guard';
 import type { ClaimedDelivery, SendOutcome } from '../claimed-delivery';
 import { parseRetryAfterMs } from '../retry-schedule';
@@ -25,10 +24,7 @@ export class HttpSender {
   private readonly http: HttpAgent;
   private readonly https: HttpsAgent;
 
-  private readonly lookup: LookupFunction;
-
-  constructor(private readonly ssrf: SsrfGuard, private readonly options: HttpSenderOptions, connectResolver?: Resolver) {
-    this.lookup = ssrf.connectLookup(connectResolver);
+  constructor(private readonly ssrf: SsrfGuard, private readonly options: HttpSenderOptions, private readonly connectResolver?: Resolver) {
     const pool = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: options.maxConnectionsPerEndpoint, maxTotalSockets: options.maxConnections, maxFreeSockets: 64, scheduling: 'lifo' as const };
     this.http = new HttpAgent(pool);
     this.https = new HttpsAgent(pool);
@@ -66,8 +62,9 @@ export class HttpSender {
       const request = (isHttps ? httpsRequest : httpRequest)(target, {
         method: 'POST',
         agent: isHttps ? this.https : this.http,
-        // The address the socket connects to is checked too (a name may resolve elsewhere than at check time).
-        lookup: this.lookup,
+        // The address the socket connects to is checked too (a name may resolve elsewhere than at check
+        // time); per origin, since whether the allowlist admits it depends on the port as well.
+        lookup: this.ssrf.connectLookup(target.origin, this.connectResolver),
         headers: { ...headers, 'content-length': String(payload.length) },
       });
       // One deadline for the whole exchange: waiting for a connection, sending and reading the answer.

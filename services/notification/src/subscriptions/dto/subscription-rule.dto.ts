@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { badRequest } from '@hashdesk/platform';
-import { assertUnreachable, type SubscriptionRule } from '../subscription-rule';
+import { assertUnreachable } from '@hashdesk/economics';
+import type { SubscriptionRule } from '../subscription-rule';
 
 const KINDS = ['threshold', 'crossing', 'percent-change', 'leaving-range'] as const;
 
