@@ -20,12 +20,19 @@ export type CliFlagSpecs = Readonly<Record<string, CliFlagSpec>>;
 export type CliFlagValues = Readonly<Record<string, string | boolean | undefined>>;
 
 /** A command's answer. `main.ts` prints `json` with `--json`, otherwise `text` (or a key/value table of `json`). */
-export interface CliResult {
+export interface CliJsonResult {
   /** The one JSON object `--json` prints; its field names are public interface: never rename them. */
   readonly json: Readonly<Record<string, unknown>> | readonly unknown[];
   /** The human-readable rendering; build it with the `cli-output.util` helpers. */
   readonly text?: string;
 }
+
+/** Output printed byte for byte, for commands whose own `--format` picks it (e.g. a service's CSV). */
+export interface CliRawResult {
+  readonly raw: string;
+}
+
+export type CliResult = CliJsonResult | CliRawResult;
 
 export interface CliCommand {
   /** The subcommand: `hashdesk <name>`. */
@@ -36,6 +43,11 @@ export interface CliCommand {
   readonly usage: string;
   /** Flags other than `--json` and `--help`, which main adds to every command. */
   readonly flags: CliFlagSpecs;
+  /**
+   * Words that must follow the name (`hashdesk query <subcommand>`), each with one line for `--help`.
+   * The runner checks the word and hands it to `run`; every subcommand shares `flags`.
+   */
+  readonly subcommands?: Readonly<Record<string, string>>;
   /** Extra lines for `--help`: assumptions, examples. */
   readonly notes?: readonly string[];
   /**
@@ -43,6 +55,9 @@ export interface CliCommand {
    * (e.g. `{ feeShareOfReward: 'fee-share' }`). Unmapped fields become kebab-case flags.
    */
   readonly flagForField?: Readonly<Record<string, string>>;
-  /** Pure apart from reading flags: throw `CliUsageError` (or let `EconomicsInputError` through) on bad input. */
-  run(flags: CliFlagValues): CliResult;
+  /**
+   * Pure apart from reading flags: throw `CliUsageError` (or let `EconomicsInputError` through) on bad input.
+   * Commands that talk to a service return a promise and throw `CliFailureError` when it fails.
+   */
+  run(flags: CliFlagValues, subcommand?: string): CliResult | Promise<CliResult>;
 }

@@ -1,6 +1,6 @@
 // Test helper: runs the real CLI the way users do (node tools/cli/bin/hashdesk.js …), which also
 // rebuilds the bundle when a source changed. Only *.spec.ts files import this.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const BIN = join(__dirname, '..', 'bin', 'hashdesk.js');
@@ -14,6 +14,24 @@ export interface CliRun {
 export function runHashdesk(...args: string[]): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the CLI without blocking this process, so a server in the test (e.g. a replay server) can
+ * answer it. `env` is added to this process's environment; an `undefined` value removes a variable.
+ */
+export function runHashdeskAsync(env: Readonly<Record<string, string | undefined>>, ...args: string[]): Promise<CliRun> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv, timeout: 30_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Runs with --json, expects exit 0 and exactly one JSON object on stdout. */

@@ -2,7 +2,9 @@
 import { runCli } from './cli.runner';
 import { COMMANDS } from './commands';
 
-process.exitCode = runCli(process.argv.slice(2), COMMANDS, {
+void runCli(process.argv.slice(2), COMMANDS, {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
+}).then((code) => {
+  process.exitCode = code;
 });

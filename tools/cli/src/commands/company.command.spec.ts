@@ -40,7 +40,7 @@ describe('hashdesk company', () => {
   it('given no --json, when run, then a sectioned table is printed, naming the flags that would fill the gaps', () => {
     const run = runHashdesk('company', ...RIOT, ...SEPT_2025);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^cost per BTC \(DOMAIN\.md 4\.1/m);
+    expect(run.stdout).toMatch(/^cost per BTC \(docs\/methodology\.md §4\.1/m);
     expect(run.stdout).toMatch(/reported direct \(2025-Q3\)\s+46,324 USD/);
     expect(run.stdout).toMatch(/directCostPerBtcUsd: opex\.otherDirectCostUsdInPeriod\|--other-direct-cost-usd-per-btc/);
   });

@@ -71,7 +71,7 @@ function companyText(m: CompanyMetrics, v: CompanyValuation): string {
       { label: 'mining revenue', value: m.miningRevenueUsdPerDay, unit: '$/day' },
       { label: 'realized hashprice', value: m.realizedHashpriceUsdPerPhDay, unit: '$/PH/day', digits: 5 },
     ]),
-    section('cost per BTC (DOMAIN.md 4.1; not comparable across definitions)', [
+    section('cost per BTC (docs/methodology.md §4.1; not comparable across definitions)', [
       { label: 'power (net of credits)', value: m.powerCostPerBtcUsd, unit: 'USD' },
       { label: 'direct (Riot "Cost to Mine")', value: m.directCostPerBtcUsd, unit: 'USD' },
       { label: 'cash (CoinShares)', value: m.cashCostPerBtcUsd, unit: 'USD' },

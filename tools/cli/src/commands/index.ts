@@ -31,6 +31,7 @@ import { gridCommand } from './grid.command';
 import { scenarioCommand } from './scenario.command';
 import { profileCommand } from './profile.command';
 import { backtestCommand } from './backtest.command';
+import { queryCommand } from './query.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   // network and machines
@@ -44,4 +45,6 @@ export const COMMANDS: readonly CliCommand[] = [
   backtestCommand,
   scenarioCommand,
   gridCommand,
+  // a running deployment
+  queryCommand,
 ];

@@ -1,7 +1,7 @@
 import { expectUsageError, runHashdesk, runHashdeskJson } from '../cli-spawn.testing';
 
 describe('hashdesk machine', () => {
-  it('given an S21 XP from the catalog at $45/PH/day and 5 c/kWh, when run, then the figures match the hand calculation (DOMAIN.md §3)', () => {
+  it('given an S21 XP from the catalog at $45/PH/day and 5 c/kWh, when run, then the figures match the hand calculation (docs/methodology.md §3.1)', () => {
     const json = runHashdeskJson('machine', '--model', 'antminer s21 xp', '--power-usd-per-kwh', '0.05', '--hashprice-usd-per-ph-day', '45');
     expect(json).toMatchObject({ model: 'Antminer S21 XP', hashrateThs: 270, powerW: 3645, efficiencyJth: 13.5 });
     expect(json['revenueUsdPerDay']).toBeCloseTo(12.15, 12);

@@ -1,7 +1,7 @@
 import { expectUsageError, runHashdesk, runHashdeskJson } from '../cli-spawn.testing';
 
 describe('hashdesk network', () => {
-  it('given D = 155.973e12 (DOMAIN.md 1.2), when run, then the implied hashrate is 1,116.5 EH/s and fees default to 0', () => {
+  it('given D = 155.973e12 (docs/methodology.md §1.2), when run, then the implied hashrate is 1,116.5 EH/s and fees default to 0', () => {
     const json = runHashdeskJson('network', '--difficulty', '155.973e12', '--height', '925000');
     expect(json['hashrateEhs']).toBeCloseTo(1116.5, 1);
     expect(json).toMatchObject({ difficulty: 155.973e12, subsidyBtc: 3.125, feesBtcPerBlock: 0, rewardBtcPerBlock: 3.125 });

@@ -1,7 +1,7 @@
 import { expectUsageError, runHashdesk, runHashdeskJson } from '../cli-spawn.testing';
 
 describe('hashdesk subsidy', () => {
-  it('given height 840,000 (fourth halving, DOMAIN.md 1.3), when run with --json, then the subsidy is 3.125 BTC = 312,500,000 sat and the next halving is 210,000 blocks away', () => {
+  it('given height 840,000 (fourth halving, docs/methodology.md §1.3), when run with --json, then the subsidy is 3.125 BTC = 312,500,000 sat and the next halving is 210,000 blocks away', () => {
     expect(runHashdeskJson('subsidy', '--height', '840000')).toEqual({
       height: 840_000,
       subsidyBtc: 3.125,
@@ -16,7 +16,7 @@ describe('hashdesk subsidy', () => {
     expect(runHashdeskJson('subsidy', '--height', '6930000')).toMatchObject({ subsidySats: 0, subsidyBtc: 0, halvings: 33 });
   });
 
-  it('given height 930,086 at 2025-12-30T00:00Z, when projecting the halving, then the date is 2028-04-10 (DOMAIN.md 1.3)', () => {
+  it('given height 930,086 at 2025-12-30T00:00Z, when projecting the halving, then the date is 2028-04-10 (docs/methodology.md §1.3)', () => {
     const json = runHashdeskJson('subsidy', '--height', '930086', '--time-unix', String(Date.UTC(2025, 11, 30) / 1000));
     expect(String(json['projectedHalvingDateUtc']).slice(0, 10)).toBe('2028-04-10');
   });
