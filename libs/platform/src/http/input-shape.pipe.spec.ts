@@ -29,6 +29,13 @@ describe('InputShapePipe', () => {
     expect(violationsOf('1\u0000', { type: 'query', data: 'limit' })).toEqual([expect.objectContaining({ field: 'limit' })]);
   });
 
+  it('given a key __proto__, constructor or prototype at any depth, when checked, then it is refused naming it (class-transformer drops such keys unseen, so forbidNonWhitelisted never refused them)', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      expect(violationsOf(JSON.parse(`{"priceUsd":1,"${key}":{"a":1}}`))).toEqual([expect.objectContaining({ field: key, rule: 'reservedKey' })]);
+      expect(violationsOf(JSON.parse(`{"rule":{"${key}":1}}`))).toEqual([expect.objectContaining({ field: `rule.${key}`, rule: 'reservedKey' })]);
+    }
+  });
+
   it('given ordinary input with emoji (surrogate pairs) and nesting within the limit, when checked, then it passes unchanged', () => {
     const value = { name: 'desk 🚀', nested: { list: [1, 'two', { three: null }] } };
     expect(pipe.transform(value, body)).toBe(value);

@@ -7,11 +7,14 @@ export const MAX_INPUT_DEPTH = 32;
 // A NUL byte (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (not valid Unicode).
 const NUL = String.fromCharCode(0);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Keys class-transformer drops without a word (its prototype-pollution guard), so the whitelist never
+// sees them and a body carrying one was accepted as if the key were not there.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Runs before validation on every body, query and path parameter: refuses input nested deeper than
- * MAX_INPUT_DEPTH and strings (values or keys) with a NUL or a lone surrogate, naming the field the
- * client sent. Whatever passes is handed on unchanged.
+ * MAX_INPUT_DEPTH, strings (values or keys) with a NUL or a lone surrogate, and the keys __proto__,
+ * constructor and prototype, naming the field the client sent. Whatever passes is handed on unchanged.
  */
 export class InputShapePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
@@ -49,6 +52,7 @@ function inspect(value: unknown, path: string, depth: number, violations: FieldV
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const keyProblem = badString(key);
     if (keyProblem) violations.push({ field: join(path, JSON.stringify(key).slice(1, -1)), rule: 'wellFormedKey', message: keyProblem });
+    else if (RESERVED_KEYS.has(key)) violations.push({ field: join(path, key), rule: 'reservedKey', message: 'is not a field of any request' });
     else inspect(child, join(path, key), depth + 1, violations);
   }
 }

@@ -57,6 +57,15 @@ describe('parseDailyHistoryCsv', () => {
     expect(records.map((r) => r.date)).toEqual(['2015-02-28']);
   });
 
+  it('refuses a month or day that no calendar has (2019-13-01, 2019-01-32) with a violation, not a thrown RangeError', () => {
+    const { records, violations } = parseDailyHistoryCsv('date,price_usd\n2019-13-01,3808\n2019-01-32,3809\n', { source: 's' });
+    expect(records).toEqual([]);
+    expect(violations).toEqual([
+      { line: 2, field: 'date', rule: 'isDate', message: 'must be a YYYY-MM-DD date' },
+      { line: 3, field: 'date', rule: 'isDate', message: 'must be a YYYY-MM-DD date' },
+    ]);
+  });
+
   it('refuses a header without the needed columns', () => {
     expect(parseDailyHistoryCsv('day,close\n', options).violations).toEqual([expect.objectContaining({ line: 1, field: 'date' })]);
     expect(parseDailyHistoryCsv('date,close\n', options).violations).toEqual([expect.objectContaining({ line: 1, rule: 'columns' })]);

@@ -31,6 +31,11 @@ export interface ParsedDailyHistory {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+function isCalendarDay(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
+
 /**
  * Reads a daily history CSV (the Coin Metrics layout of data/reference/network-daily.csv, or any file
  * with the columns documented in services/ingest/README.md) into one btc-price observation and one
@@ -67,8 +72,9 @@ export function parseDailyHistoryCsv(text: string, options: DailyHistoryOptions)
     const raw = Object.fromEntries(columns.map((c, k) => [c, cells[k].trim()]));
     const before = violations.length;
     const date = raw.date;
-    // The day must exist: 2015-02-30 is refused, never rolled over to March.
-    if (!DATE.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    // The day must exist: 2015-02-30 is refused, never rolled over to March; 2019-13-01 is no date at all
+    // (an Invalid Date, whose toISOString throws: it was a 500).
+    if (!DATE.test(date) || !isCalendarDay(date)) {
       violations.push({ line, field: 'date', rule: 'isDate', message: 'must be a YYYY-MM-DD date' });
       continue;
     }
