@@ -22,6 +22,7 @@ const depConstraints = [
   { sourceTag: 'scope:valuation', onlyDependOnLibsWithTags: ['scope:valuation', 'scope:shared'] },
   { sourceTag: 'scope:risk', onlyDependOnLibsWithTags: ['scope:risk', 'scope:shared'] },
   { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
+  { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
 ];
 
 // Tests of a service may use the test harness (type:testing); its production code may not.

@@ -18,6 +18,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The console's browser tests drive Debian's chromium through apt, never a downloaded browser.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+  echo "setup: installing chromium (apt) for the console's browser tests" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo -n apt-get"; fi
+  $apt_get install -y chromium >/dev/null 2>&1 || { $apt_get update >/dev/null 2>&1 && $apt_get install -y chromium >/dev/null 2>&1; } \
+    || echo "setup: could not install chromium (apt-get install chromium as root); the console's browser tests need /usr/bin/chromium" >&2
+fi
 bash infra/kafka/fetch.sh
 node tools/cli/scripts/build-cli.js >/dev/null
 node scripts/check-stores.js

@@ -1,0 +1,126 @@
+// A company's valuations, backtest and quarter-end valuations → the per-company page's series.
+import type { Point } from './network';
+import type { ComparableRow } from './comparables';
+import { COST_DEFINITIONS } from './comparables';
+
+export interface BacktestQuarter {
+  periodEnd: string;
+  periodLabel: string;
+  hashrateEhs: number | null;
+  costs: Array<{ definition: string; reportedUsdPerBtc: number | null; modelledUsdPerBtc: number | null; errorRatio: number | null; source: string | null }>;
+}
+
+export interface ReportedCostPoint {
+  time: number;
+  periodLabel: string;
+  definition: string;
+  reportedUsdPerBtc: number;
+  modelledUsdPerBtc: number | null;
+  source: string | null;
+}
+
+const at = (iso: string) => Date.parse(iso.length === 10 ? `${iso}T23:59:59Z` : iso);
+const known = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Cost per BTC by each definition over time, plus the BTC price, from the valuation history (comparable rows). */
+export function costSeries(history: ComparableRow[]): { byDefinition: Array<{ key: string; label: string; points: Point[] }>; btcPriceUsd: Point[]; hashrateEhs: Point[] } {
+  const rows = [...history].sort((a, b) => at(a.asOf) - at(b.asOf));
+  const series = (key: string): Point[] => rows.flatMap((r) => (known(r[key]) ? [[at(r.asOf), r[key] as number] as Point] : []));
+  return {
+    // Definitions the company never has a figure for are left out rather than drawn empty.
+    byDefinition: COST_DEFINITIONS.map((d) => ({ key: d.key, label: `${d.label} cost/BTC`, points: series(d.key) })).filter((s) => s.points.length > 0),
+    btcPriceUsd: series('btcPriceUsd'),
+    hashrateEhs: series('hashrateAtWorkEhs'),
+  };
+}
+
+/** The company's reported cost to mine, quarter by quarter, beside the model's (the backtest). */
+export function reportedCosts(quarters: BacktestQuarter[]): ReportedCostPoint[] {
+  return quarters.flatMap((q) => q.costs
+    .filter((c) => known(c.reportedUsdPerBtc))
+    .map((c) => ({
+      time: at(q.periodEnd), periodLabel: q.periodLabel, definition: c.definition,
+      reportedUsdPerBtc: c.reportedUsdPerBtc as number, modelledUsdPerBtc: c.modelledUsdPerBtc, source: c.source,
+    })));
+}
+
+/** Quarter ends already past, oldest first: the as-of times of the fleet-efficiency samples. */
+export function pastQuarterEnds(quarters: BacktestQuarter[], now = Date.now()): string[] {
+  return quarters.map((q) => q.periodEnd).filter((d) => at(d) <= now).sort();
+}
+
+/** Fleet efficiency in J/TH = fleet power (MW) ÷ hashrate at work (EH/s): 1 MW per EH/s is 1 J/TH. */
+export function joulesPerTh(fleetPowerMw: unknown, hashrateEhs: unknown): number | null {
+  return known(fleetPowerMw) && known(hashrateEhs) && hashrateEhs > 0 ? fleetPowerMw / hashrateEhs : null;
+}
+
+export interface FullValuation {
+  asOf: string;
+  lineage?: { inputs?: Array<{ eventId: string; eventType: string; eventTime: string }>; methodologyVersion?: string };
+  metrics?: Record<string, unknown>;
+  valuation?: Record<string, unknown>;
+}
+
+/** J/TH at each quarter-end valuation that has both figures. */
+export function efficiencySeries(valuations: Array<FullValuation | null>): Point[] {
+  return valuations.flatMap((v) => {
+    const jth = v ? joulesPerTh(v.metrics?.fleetPowerMw, v.metrics?.hashrateAtWorkEhs) : null;
+    return v && jth !== null ? [[at(v.asOf), jth] as Point] : [];
+  });
+}
+
+export interface BalanceSheetLine {
+  label: string;
+  value: number | null;
+  kind: 'usd' | 'btc' | 'months';
+}
+
+/** The balance-sheet figures the services serve: liquidity and BTC from the valuation, net debt and convertibles from risk. */
+export function balanceSheet(latest: FullValuation | null, risk: Record<string, unknown> | null): BalanceSheetLine[] {
+  const m = latest?.metrics ?? {};
+  const num = (v: unknown) => (known(v) ? v : null);
+  const btcPrice = num((m.market as Record<string, unknown> | undefined)?.btcPriceUsd);
+  const btcHoldingsUsd = num(m.btcHoldingsUsd);
+  const liquidityUsd = num(m.liquidityUsd);
+  return [
+    { label: 'Cash (liquidity less BTC)', value: liquidityUsd !== null && btcHoldingsUsd !== null ? liquidityUsd - btcHoldingsUsd : null, kind: 'usd' },
+    { label: 'BTC held', value: btcHoldingsUsd !== null && btcPrice ? btcHoldingsUsd / btcPrice : null, kind: 'btc' },
+    { label: 'BTC held (USD)', value: btcHoldingsUsd, kind: 'usd' },
+    { label: 'Liquidity', value: liquidityUsd, kind: 'usd' },
+    { label: 'Net debt', value: num(risk?.netDebtUsd), kind: 'usd' },
+    { label: 'Convertible notes', value: num(risk?.convertibleNotesUsd), kind: 'usd' },
+    { label: 'Runway', value: num(m.liquidityRunwayMonths), kind: 'months' },
+  ];
+}
+
+export interface TimelineEvent {
+  time: number;
+  lane: 'HPC contract' | 'Power' | 'Policy';
+  label: string;
+  source: string | null;
+}
+
+/** HPC contracts (at their expected start), power-price parts and policy events on one time axis. */
+export function timelineEvents(latest: FullValuation | null, policyEvents: Array<Record<string, unknown>>): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const valuationDay = latest ? at(latest.asOf) : Date.now();
+  for (const c of (latest?.valuation?.hpcContracts ?? []) as Array<Record<string, unknown>>) {
+    const delay = known(c.startDelayMonths) ? c.startDelayMonths : 0;
+    events.push({ time: valuationDay + delay * 30.44 * 86_400_000, lane: 'HPC contract', label: `${String(c.counterparty)} (${String(c.phase)}, ${known(c.criticalItMw) ? `${c.criticalItMw} MW` : 'MW unknown'})`, source: null });
+  }
+  const mix = latest?.metrics?.powerPriceMix as { parts?: Array<Record<string, unknown>> } | undefined;
+  for (const part of mix?.parts ?? []) {
+    events.push({ time: valuationDay, lane: 'Power', label: `${String(part.name)}: ${String(part.mw)} MW at ${String(part.powerUsdPerKwh)} $/kWh (${String(part.kind)})`, source: null });
+  }
+  for (const p of policyEvents) {
+    const day = String(p.effectiveDate ?? p.effectiveOn ?? p.asOf ?? p.eventTime ?? '');
+    if (!day || Number.isNaN(at(day))) continue;
+    events.push({ time: at(day), lane: 'Policy', label: `${String(p.jurisdiction ?? '')} ${String(p.kind ?? '')} (impact ${String(p.impact ?? '?')})`.trim(), source: typeof p.source === 'string' ? p.source : typeof p.sourceUrl === 'string' ? p.sourceUrl : null });
+  }
+  return events.sort((a, b) => a.time - b.time);
+}
+
+/** Every link a figure on the page traces to: the profile's sources and the reported costs' sources, once each. */
+export function lineageSources(row: ComparableRow | null, reported: ReportedCostPoint[]): string[] {
+  return [...new Set([...(row?.sources ?? []), ...reported.flatMap((r) => (r.source ? [r.source] : []))])].filter((s) => /^https?:\/\//.test(s));
+}

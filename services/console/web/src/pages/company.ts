@@ -1,0 +1,115 @@
+// One miner: cost per BTC by definition against the BTC price and its reported cost, fleet, balance sheet, contracts, lineage.
+import type { ComparableRow } from '../lib/comparables';
+import {
+  balanceSheet, costSeries, efficiencySeries, lineageSources, pastQuarterEnds, reportedCosts, timelineEvents, type BacktestQuarter, type FullValuation,
+} from '../lib/company';
+import { formatCompact, formatDay, formatNumber, formatUsd } from '../lib/format';
+import { getJson, getOrNull } from '../ui/api';
+import type { PageContext } from '../ui/app';
+import { mountChart } from '../ui/chart';
+import { externalLink, h, link, notice, replace, section, table } from '../ui/dom';
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export async function renderCompany(ctx: PageContext): Promise<void> {
+  const ticker = ctx.params.ticker;
+  const costs = section('Cost per BTC over time', 'company-costs');
+  const fleet = section('Fleet', 'company-fleet');
+  const sheet = section('Balance sheet', 'company-balance');
+  const contracts = section('Contracts and policy events', 'company-timeline');
+  const lineage = section('Lineage', 'company-lineage');
+  const heading = h('h1', {}, ticker);
+  replace(ctx.root, h('p', {}, link('/miners', '← Miners')), heading, h('div', { class: 'grid2' }, costs.element, fleet.element), h('div', { class: 'grid2' }, sheet.element, contracts.element), lineage.element);
+
+  const base = `valuation/v1/companies/${ticker}`;
+  const [history, backtest, latest, risk, policy] = await Promise.all([
+    getJson<{ items: ComparableRow[] }>(`${base}/valuations?limit=5000`, ctx.signal),
+    getOrNull<{ quarters: BacktestQuarter[] }>(`${base}/backtest`, ctx.signal),
+    getOrNull<FullValuation>(`${base}/valuation`, ctx.signal),
+    getOrNull<{ evaluation?: { balanceSheetRisk?: Record<string, unknown> } }>(`risk/v1/risk/companies/${ticker}/scenarios`, ctx.signal),
+    getOrNull<{ items: Array<Record<string, unknown>> }>(`risk/v1/risk/policy-events?ticker=${ticker}`, ctx.signal),
+  ]);
+  const lastRow = history.items.at(-1) ?? null;
+  heading.textContent = `${ticker}${lastRow?.name ? ` · ${lastRow.name}` : ''}`;
+  if (history.items.length === 0) {
+    [costs, fleet, sheet, contracts, lineage].forEach((s) => replace(s.body, notice(`${ticker} has no valuation yet.`)));
+    return;
+  }
+
+  // Cost per BTC by definition, the BTC price, and the reported cost to mine (the backtest).
+  const series = costSeries(history.items);
+  const reported = reportedCosts(backtest?.quarters ?? []);
+  replace(costs.body);
+  mountChart(costs.body, {
+    id: 'company-costs',
+    title: `${ticker}: cost per BTC vs BTC price and reported cost`,
+    description: `${series.byDefinition.map((s) => s.label).join(', ') || 'no cost definition known'}; ${reported.length} reported quarters`,
+    option: {
+      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 70, right: 20, top: 40, bottom: 50 },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
+      xAxis: { type: 'time' }, yAxis: { type: 'value', name: 'USD per BTC', axisLabel: { formatter: (v: number) => `$${formatCompact(v, 0)}` } },
+      series: [
+        ...series.byDefinition.map((s) => ({ name: s.label, type: 'line', showSymbol: false, data: s.points })),
+        { name: 'BTC price', type: 'line', showSymbol: false, lineStyle: { color: '#9ca3af' }, data: series.btcPriceUsd },
+        { name: 'reported cost to mine', type: 'scatter', symbol: 'diamond', symbolSize: 10, data: reported.map((r) => [r.time, r.reportedUsdPerBtc, r.definition, r.periodLabel]) },
+      ],
+    },
+    csv: {
+      columns: ['date', 'series', 'usdPerBtc'],
+      rows: [
+        ...series.byDefinition.flatMap((s) => s.points.map(([t, v]) => [day(t), s.key, v])),
+        ...series.btcPriceUsd.map(([t, v]) => [day(t), 'btcPriceUsd', v]),
+        ...reported.map((r) => [day(r.time), `reported:${r.definition}`, r.reportedUsdPerBtc]),
+      ],
+    },
+  });
+
+  // Fleet: hashrate at work from every valuation; J/TH at each quarter end (fleet power ÷ hashrate).
+  const quarterValuations = await Promise.all(pastQuarterEnds(backtest?.quarters ?? []).map((d) => getOrNull<FullValuation>(`${base}/valuation?asOf=${d}T23:59:59Z`, ctx.signal)));
+  const efficiency = efficiencySeries(quarterValuations);
+  replace(fleet.body);
+  mountChart(fleet.body, {
+    id: 'company-fleet',
+    title: `${ticker}: fleet EH/s and J/TH`,
+    description: `${series.hashrateEhs.length} hashrate figures; J/TH at ${efficiency.length} quarter ends`,
+    option: {
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 60, top: 40, bottom: 30 },
+      xAxis: { type: 'time' },
+      yAxis: [{ type: 'value', name: 'EH/s' }, { type: 'value', name: 'J/TH', splitLine: { show: false } }],
+      series: [
+        { name: 'hashrate at work (EH/s)', type: 'line', step: 'end', showSymbol: false, data: series.hashrateEhs },
+        { name: 'fleet efficiency (J/TH)', type: 'line', yAxisIndex: 1, data: efficiency },
+      ],
+    },
+    csv: { columns: ['date', 'series', 'value'], rows: [...series.hashrateEhs.map(([t, v]) => [day(t), 'hashrateEhs', v]), ...efficiency.map(([t, v]) => [day(t), 'joulesPerTh', v])] },
+  });
+
+  const lines = balanceSheet(latest, risk?.evaluation?.balanceSheetRisk ?? null);
+  replace(sheet.body, table(`As of ${formatDay(latest?.asOf)} (valuation) and risk's newest evaluation`, ['Figure', 'Value'],
+    lines.map((l) => [l.label, l.kind === 'usd' ? formatUsd(l.value) : l.kind === 'btc' ? `${formatNumber(l.value, 0)} BTC` : l.value === null ? '–' : `${formatNumber(l.value, 1)} months`])));
+
+  const events = timelineEvents(latest, policy?.items ?? []);
+  const lanes = ['HPC contract', 'Power', 'Policy'];
+  replace(contracts.body);
+  mountChart(contracts.body, {
+    id: 'company-timeline',
+    title: `${ticker}: contracts and policy events`,
+    description: `${events.length} events`,
+    height: 220,
+    option: {
+      tooltip: { formatter: (p: { data: [number, string, string] }) => `${day(p.data[0])}<br>${p.data[2]}` },
+      grid: { left: 100, right: 20, top: 10, bottom: 30 },
+      xAxis: { type: 'time' }, yAxis: { type: 'category', data: lanes },
+      series: [{ name: 'events', type: 'scatter', symbolSize: 12, data: events.map((e) => [e.time, e.lane, e.label]) }],
+    },
+    csv: { columns: ['date', 'lane', 'event', 'source'], rows: events.map((e) => [day(e.time), e.lane, e.label, e.source]) },
+  });
+  if (events.length === 0) contracts.body.append(notice('No HPC contract, priced power site or policy event is served for this company (power contracts themselves are not served by any query API).'));
+
+  const sources = lineageSources(lastRow, reported);
+  replace(lineage.body,
+    h('p', { class: 'notice' }, `Newest valuation ${latest ? formatDay(latest.asOf) : '–'}: ${latest?.lineage?.methodologyVersion ?? ''}`),
+    h('ul', { class: 'lineage' }, ...(latest?.lineage?.inputs ?? []).map((i) => h('li', {}, `${i.eventType} ${i.eventId} (${i.eventTime})`))),
+    h('h3', {}, `Sources (${sources.length})`),
+    h('ul', { class: 'lineage' }, ...sources.map((s) => h('li', {}, externalLink(s)))));
+}
