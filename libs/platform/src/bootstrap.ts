@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigValidationError, loadConfig } from '@hashdesk/config';
 import type { Telemetry } from '@hashdesk/observability';
 import { InputShapePipe } from './http/input-shape.pipe';
 import { createValidationPipe } from './http/validation.pipe';
+import { refuseUndecodablePath } from './http/undecodable-path.middleware';
 
 /** Loads and validates the service's environment; on error prints every bad variable and exits 1. */
 export function loadServiceConfigOrExit<T extends object>(serviceName: string, envClass: new () => T): T {
@@ -33,8 +35,13 @@ export interface BootstrapOptions {
 
 /** Starts a service: tracing first, JSON logs, validated bodies, OpenAPI at /openapi.json, clean shutdown. */
 export async function bootstrapService(options: BootstrapOptions): Promise<void> {
-  const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(PinoNestLogger));
+  // Non-strict JSON: a body of null, 42 or "text" reaches InputShapePipe, whose 400 names the body
+  // (the strict parser refused it with a message that named nothing). Limits stay at 100 kB.
+  app.useBodyParser('json', { strict: false });
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(refuseUndecodablePath);
   // Shape first (depth, NUL, lone surrogates), then the DTO validators.
   app.useGlobalPipes(new InputShapePipe(), createValidationPipe());
   // Our own signal handling instead of enableShutdownHooks() (which, given no signals, listens to all

@@ -9,4 +9,6 @@ export * from './bootstrap';
 export * from './wait-for.util';
 export * from './http/decimal-number.transform';
 export * from './http/input-shape.pipe';
+export * from './http/uuid-param.pipe';
+export * from './http/undecodable-path.middleware';
 export * from './auth';

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ToDecimalNumber } from './decimal-number.transform';
+import { InputShapePipe } from './input-shape.pipe';
 
 class Probe {
   @ToDecimalNumber()
@@ -15,5 +16,18 @@ describe('ToDecimalNumber', () => {
 
   it.each([true, '0x10', '', ' 7', '1_000', 'Infinity', null])('given %p, then it is left as it came, for the validators to refuse', (raw) => {
     expect(read(raw)).toBe(raw);
+  });
+});
+
+describe('ToDecimalNumber inside a JSON body', () => {
+  it('leaves a string in a JSON body a string (InputShapePipe marked it), so the number validator refuses it', () => {
+    class Body {
+      @ToDecimalNumber()
+      priceUsd!: unknown;
+    }
+    const body = { priceUsd: '12' };
+    new InputShapePipe().transform(body, { type: 'body', metatype: Body, data: undefined });
+    expect(plainToInstance(Body, body).priceUsd).toBe('12');
+    expect(plainToInstance(Body, { priceUsd: '12' }).priceUsd).toBe(12); // a query object: converted
   });
 });

@@ -41,3 +41,15 @@ describe('InputShapePipe', () => {
     expect(pipe.transform(value, body)).toBe(value);
   });
 });
+
+describe('InputShapePipe on a body that is not an object', () => {
+  class Dto {}
+  it.each([[null, 'null'], [42, 'number'], ['text', 'string'], [true, 'boolean']])('refuses a JSON body of %p, naming the body', (value, kind) => {
+    expect(() => new InputShapePipe().transform(value, { type: 'body', metatype: Dto, data: undefined })).toThrow(
+      expect.objectContaining({ response: expect.objectContaining({ violations: [{ field: '(body)', rule: 'isObject', message: `must be a JSON object, not ${kind}` }] }) }),
+    );
+  });
+  it('lets a raw body through when the handler takes a string', () => {
+    expect(new InputShapePipe().transform('a,b\n1,2', { type: 'body', metatype: String, data: undefined })).toBe('a,b\n1,2');
+  });
+});

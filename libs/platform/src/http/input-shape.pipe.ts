@@ -1,4 +1,5 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { JSON_BODY_OBJECTS } from './decimal-number.transform';
 import { badRequest, type FieldViolation } from './validation.pipe';
 
 /** Deeper JSON is refused before any validator walks it (5,000 levels blew the stack: a 500). */
@@ -18,11 +19,29 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export class InputShapePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'body' && expectsObject(metadata) && (value === null || typeof value !== 'object')) {
+      // JSON is parsed non-strictly so that a body of null, 42 or "text" reaches here and is named.
+      throw badRequest([{ field: '(body)', rule: 'isObject', message: `must be a JSON object, not ${value === null ? 'null' : typeof value}` }]);
+    }
     const violations: FieldViolation[] = [];
     inspect(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), 0, violations);
     if (violations.length > 0) throw badRequest(violations.slice(0, 20));
+    if (metadata.type === 'body') markJsonObjects(value, 0);
     return value;
   }
+}
+
+/** A DTO class (not a raw string, Buffer or untyped body) is expected: only an object can fill it. */
+function expectsObject(metadata: ArgumentMetadata): boolean {
+  const type = metadata.metatype;
+  return typeof type === 'function' && ![Object, String, Number, Boolean, Array, Buffer].includes(type as never);
+}
+
+/** Marks the body's objects so that ToDecimalNumber leaves their strings alone (depth already bounded). */
+function markJsonObjects(value: unknown, depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_INPUT_DEPTH) return;
+  JSON_BODY_OBJECTS.add(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value)) markJsonObjects(child, depth + 1);
 }
 
 function badString(text: string): string | undefined {

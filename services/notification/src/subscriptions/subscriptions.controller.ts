@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { OwnAuthentication } from '@hashdesk/platform';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { badRequest, refuseNulls } from '@hashdesk/platform';
+import { badRequest, OwnAuthentication, refuseNulls, UuidParamPipe } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
 import { ApiKeyGuard, CurrentSubscriber } from './api-key.guard';
@@ -12,6 +11,8 @@ import { SubscriptionException, SubscriptionExceptionCode } from './subscription
 import { toSubscriptionView, type SubscriptionInput } from './subscription.model';
 import { SubscriptionsRepository, type Subscriber } from './subscriptions.repository';
 import { SubscriberTopics } from './subscriber-topics.service';
+
+const uuid = new UuidParamPipe();
 
 @ApiTags('subscriptions')
 @ApiSecurity('api-key')
@@ -50,13 +51,13 @@ export class SubscriptionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One of the caller\'s subscriptions (404 for anyone else\'s)' })
-  async get(@CurrentSubscriber() subscriber: Subscriber, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@CurrentSubscriber() subscriber: Subscriber, @Param('id', uuid) id: string) {
     return toSubscriptionView(await this.repository.get(subscriber.id, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change filter, rule, cooldown, digest, url; enabled=true re-enables a disabled endpoint' })
-  async update(@CurrentSubscriber() subscriber: Subscriber, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSubscriptionRequestDto) {
+  async update(@CurrentSubscriber() subscriber: Subscriber, @Param('id', uuid) id: string, @Body() body: UpdateSubscriptionRequestDto) {
     refuseNulls(body);
     if (body.channel !== undefined) throw badRequest([{ field: 'channel', rule: 'immutable', message: 'cannot be changed; create a new subscription' }]);
     const input = await this.toInput({ ...body, channel: 'webhook' });
@@ -67,14 +68,14 @@ export class SubscriptionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unsubscribe; its pending deliveries are dropped' })
-  async remove(@CurrentSubscriber() subscriber: Subscriber, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@CurrentSubscriber() subscriber: Subscriber, @Param('id', uuid) id: string): Promise<void> {
     await this.repository.remove(subscriber.id, id);
   }
 
   @Post(':id/secret/rotate')
   @HttpCode(200)
   @ApiOperation({ summary: 'New signing secret; the old one also signs (a second v1 signature) until the overlap ends' })
-  async rotateSecret(@CurrentSubscriber() subscriber: Subscriber, @Param('id', ParseUUIDPipe) id: string) {
+  async rotateSecret(@CurrentSubscriber() subscriber: Subscriber, @Param('id', uuid) id: string) {
     return this.repository.rotateSecret(subscriber.id, id, this.config.NOTIFICATION_SECRET_OVERLAP_SECONDS);
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OwnedResource, RequireScope, refuseNulls, CurrentPrincipal, grants, type ApiPrincipal } from '@hashdesk/platform';
+import { OwnedResource, RequireScope, refuseNulls, CurrentPrincipal, grants, type ApiPrincipal, UuidParamPipe } from '@hashdesk/platform';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { CreateStopLineUseCase } from './create-stop-line.use-case';
@@ -13,7 +13,7 @@ import { WatchlistsRepository, type OwnerScope, type StopLineView, type Watchlis
 /** An admin key reaches every owner's entries; any other key its owner's only. The gate guarantees a principal here. */
 const scopeOf = (principal: ApiPrincipal | undefined): OwnerScope => (principal && grants(principal, 'admin') ? 'all' : { owner: principal?.owner ?? '' });
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe('4');
 
 @ApiTags('watchlist')
 @UseFilters(RiskExceptionFilter)

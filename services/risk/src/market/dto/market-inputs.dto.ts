@@ -11,6 +11,7 @@ export class MarketInputsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
+  @Max(100_000_000)
   btcPriceUsd?: number;
 
   @ApiPropertyOptional({ example: 148.26e12 })
@@ -18,6 +19,7 @@ export class MarketInputsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
+  @Max(1e18)
   difficulty?: number;
 
   @ApiPropertyOptional({ example: 930_000 })
@@ -33,6 +35,7 @@ export class MarketInputsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
+  @Max(100)
   feesBtcPerBlock?: number;
 
   @ApiPropertyOptional({ example: 15.2, description: 'needed for market-cap figures and convertible dilution' })
@@ -40,6 +43,7 @@ export class MarketInputsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @IsPositive()
+  @Max(1_000_000)
   sharePriceUsd?: number;
 
   @ApiPropertyOptional({ example: 0.045, description: "overrides the profile's power price" })
@@ -47,5 +51,6 @@ export class MarketInputsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
+  @Max(10)
   powerUsdPerKwh?: number;
 }

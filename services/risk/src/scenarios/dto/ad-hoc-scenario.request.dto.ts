@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CompanyInputsDto } from './company-options.dto';
 
 const finite = { allowNaN: false, allowInfinity: false };
@@ -54,6 +54,8 @@ export class AdHocScenarioRequestDto extends CompanyInputsDto {
   name?: string;
 
   @ApiProperty({ type: MarketShockDto })
+  @IsDefined({ message: 'is required: the market shock to apply' })
+  @IsObject({ message: 'must be an object of change ratios' })
   @ValidateNested()
   @Type(() => MarketShockDto)
   shock!: MarketShockDto;

@@ -1,0 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * A path segment that is not valid percent-encoded UTF-8 (%FF, %ED%A0%80) would be refused by the
+ * router with a 400 naming nothing: answered here first, in the services' 400 shape, naming the path.
+ */
+export function refuseUndecodablePath(request: IncomingMessage, response: ServerResponse, next: () => void): void {
+  const path = (request.url ?? '/').split('?')[0];
+  try {
+    decodeURIComponent(path);
+  } catch {
+    const violations = [{ field: '(path)', rule: 'isDecodable', message: 'must be valid percent-encoded UTF-8' }];
+    response.statusCode = 400;
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    response.end(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: '(path): must be valid percent-encoded UTF-8', violations }));
+    return;
+  }
+  next();
+}
