@@ -8,7 +8,7 @@ import { ConfigValidationError, loadConfig } from '@hashdesk/config';
 import type { Telemetry } from '@hashdesk/observability';
 import { InputShapePipe } from './http/input-shape.pipe';
 import { createValidationPipe } from './http/validation.pipe';
-import { refuseUndecodablePath } from './http/undecodable-path.middleware';
+import { answerUnparsableJson, refuseUndecodablePath } from './http/request-edge.middleware';
 
 /** Loads and validates the service's environment; on error prints every bad variable and exits 1. */
 export function loadServiceConfigOrExit<T extends object>(serviceName: string, envClass: new () => T): T {
@@ -40,6 +40,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
   // Non-strict JSON: a body of null, 42 or "text" reaches InputShapePipe, whose 400 names the body
   // (the strict parser refused it with a message that named nothing). Limits stay at 100 kB.
   app.useBodyParser('json', { strict: false });
+  app.use(answerUnparsableJson);
   app.useBodyParser('urlencoded', { extended: true });
   app.use(refuseUndecodablePath);
   // Shape first (depth, NUL, lone surrogates), then the DTO validators.

@@ -10,5 +10,6 @@ export * from './wait-for.util';
 export * from './http/decimal-number.transform';
 export * from './http/input-shape.pipe';
 export * from './http/uuid-param.pipe';
-export * from './http/undecodable-path.middleware';
+export * from './http/request-edge.middleware';
 export * from './auth';
+export * from './http/content-type.guard';

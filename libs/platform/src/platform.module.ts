@@ -10,6 +10,7 @@ import type { PlatformOptions } from './platform.options';
 import { platformProviders } from './platform.providers';
 import { ApiKeyRegistry } from './auth/api-key-registry';
 import { RequestGate } from './auth/request-gate.guard';
+import { ContentTypeGate } from './http/content-type.guard';
 import { DATA_SOURCE, EVENT_CONSUMER, KAFKA, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER, PLATFORM_OPTIONS, PRODUCER, REDIS, TOPIC_NAMESPACE } from './platform.tokens';
 
 /** The bones every hashdesk service shares: config, logging, PostgreSQL, Redis, Kafka, outbox, consumer, health, API keys. */
@@ -33,6 +34,8 @@ export class PlatformModule {
         PlatformLifecycle,
         // Every route of every service passes the gate: rate limits, API key, scope.
         { provide: APP_GUARD, useClass: RequestGate },
+        // Then the exact media type of any body (415).
+        { provide: APP_GUARD, useClass: ContentTypeGate },
       ],
       exports: [PLATFORM_OPTIONS, LOGGER, DATA_SOURCE, REDIS, KAFKA, PRODUCER, TOPIC_NAMESPACE, OUTBOX_WRITER, OUTBOX_RELAY, EVENT_CONSUMER, ReadinessRegistry, ApiKeyRegistry],
     };

@@ -12,25 +12,9 @@ export interface KnownGap {
   matches(result: FuzzResult): boolean;
 }
 
-const message = (result: FuzzResult): string => String((result.json as { message?: unknown } | undefined)?.message ?? '');
-
-export const KNOWN_GAPS: readonly KnownGap[] = [
-  {
-    id: 'json-top-level-primitive',
-    why: "Express's JSON parser (strict) refuses a body of null, true, 42 or \"text\" before any pipe runs: no violations[]",
-    matches: (r) => r.status === 400 && /is not valid JSON$/.test(message(r)) && /^\s*[^{[\s]/.test(r.request.body ?? ''),
-  },
-  {
-    id: 'undecodable-path',
-    why: "Express's router refuses a path segment that is not valid percent-encoded UTF-8 (%ED%A0%80, %FF) before any pipe runs",
-    matches: (r) => r.status === 400 && /^Failed to decode param '/.test(message(r)),
-  },
-  {
-    id: 'parse-uuid-pipe',
-    why: "Nest's ParseUUIDPipe (risk watchlist ids, notification subscription ids) answers without naming the parameter",
-    matches: (r) => r.status === 400 && /^Validation failed \(uuid( v \d)? is expected\)$/.test(message(r)),
-  },
-];
+// Empty: the three framework 400s that named no field (a top-level JSON primitive, an undecodable path,
+// a malformed UUID parameter) now name `(body)`, `(path)` and the parameter (libs/platform/src/http).
+export const KNOWN_GAPS: readonly KnownGap[] = [];
 
 export const strict = (): boolean => process.env.HASHDESK_FUZZ_STRICT === '1';
 
