@@ -31,7 +31,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, printResults, sinkValue, type BenchResult } from './bench.util';
 
-// A network state close to late 2025 (DOMAIN.md, shared/data): varied a little per call so nothing is constant-folded.
+// A network state close to late 2025 (data/reference/network-daily.csv): varied a little per call so nothing is constant-folded.
 let i = 0;
 const difficulty = () => 150e12 + (i++ % 1000) * 1e9;
 

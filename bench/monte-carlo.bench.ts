@@ -20,7 +20,8 @@ import {
   type SourcedFigure,
 } from '@hashdesk/economics';
 import { MonteCarloWorkerPool, simulateOnWorkers } from '../services/risk/src/monte-carlo/monte-carlo-workers';
-import { ILLUSTRATIVE_OPEX_ASSUMPTIONS, readShippedCompanyProfiles } from '../services/risk/src/monte-carlo/shipped-company-profiles';
+import { readShippedCompanyProfiles } from '@hashdesk/reference-data';
+import { ILLUSTRATIVE_OPEX_ASSUMPTIONS } from '../services/risk/src/monte-carlo/illustrative-opex';
 
 const ROOT = join(__dirname, '..');
 const PATHS = Number(process.argv[3] ?? process.argv[2] ?? 100_000) || 100_000;
@@ -34,7 +35,7 @@ const last = rows[rows.length - 1];
 const calibration = calibrateGbm(prices);
 const market: MonteCarloStartMarket = {
   btcPriceUsd: Number(last[1]),
-  difficulty: (Number(last[2]) * 1e12 * 600) / 2 ** 32, // D = H·600/2^32 (DOMAIN.md 1.2)
+  difficulty: (Number(last[2]) * 1e12 * 600) / 2 ** 32, // D = H·600/2^32 (docs/methodology.md §1.2)
   height: 930_000, // approximate height at 2025-12-29 (the CSV has no heights)
   feesBtcPerBlock: Number(last[5]) / Number(last[3]),
 };

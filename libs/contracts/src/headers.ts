@@ -17,7 +17,7 @@ export const Headers = {
 export const CLOUDEVENTS_SPEC_VERSION = '1.0';
 export const PROTOBUF_CONTENT_TYPE = 'application/protobuf';
 
-/** Headers a dead-letter record carries besides the original ones (STYLE.md, Kafka practice 6). */
+/** Headers a dead-letter record carries besides the original ones (docs/code-style.md §4, point 6). */
 export const DeadLetterHeaders = {
   originalTopic: 'x-original-topic',
   originalPartition: 'x-original-partition',

@@ -14,3 +14,5 @@ export * from './gen/hashdesk/v1/identity_pb';
 export * from './topics/topic-entry';
 export * from './topics/topic-registry';
 export * from './headers';
+// hashed and compared payload JSON (profiles, valuation results): one byte form per content
+export * from './canonical-json';

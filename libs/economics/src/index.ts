@@ -1,6 +1,8 @@
 // Public API of the pure economics library: no I/O, no framework, units in every name.
 export * from './shared/economics-input.error';
 export * from './shared/units';
+// a language helper, here because this pure library is the one every project may import
+export * from './shared/assert-unreachable';
 export * from './network/subsidy';
 export * from './hashprice/hashprice';
 export * from './network/block-interval';
@@ -53,6 +55,7 @@ export * from './risk/price-models';
 export * from './risk/streaming-stats';
 export * from './risk/monte-carlo-company';
 export * from './risk/monte-carlo';
+export * from './risk/hysteresis';
 export * from './risk/stop-lines';
 export * from './risk/standing-scenarios';
 export * from './risk/balance-sheet-risk';
@@ -63,3 +66,15 @@ export * from './companies/history/excerpt-numbers';
 export * from './companies/history/check-company-history';
 export * from './companies/history/build-profile-versions';
 export * from './companies/history/backtest';
+// universe analytics: the capex race, fleet upgrades, curtailment
+export * from './shared/root-finding.util';
+export * from './valuation/cash-flow-returns';
+export * from './machines/asic-price';
+export * from './machines/marginal-machine';
+export * from './universe/hashrate-share';
+export * from './universe/capex-to-hold-share';
+export * from './universe/capex-per-eh';
+export * from './universe/capex-race';
+export * from './valuation/fleet-upgrade';
+export * from './universe/curtailment-strike';
+export * from './universe/curtailment-credits';

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { issueApiKey, revokeApiKey, type ApiScope } from '@hashdesk/platform';
 import { eventually, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -32,6 +33,7 @@ describe('API keys, scopes, ownership and rate limits', () => {
     keys.deskA = await issue('desk-a', ['risk:write']);
     keys.deskB = await issue('desk-b', ['risk:write']);
     await stack.start('ingest', 'risk');
+    await seedCompanyProfiles(stack, ['RIOT']);
   }, 180_000);
   afterAll(() => stack.stopAll());
 

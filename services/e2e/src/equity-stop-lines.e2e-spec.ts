@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Topics } from '@hashdesk/contracts';
 import { HttpReplayServer, loadReplayFixture } from '@hashdesk/testing/http-replay';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
@@ -21,6 +22,7 @@ describe('equity quotes from ingest drive the risk stop lines', () => {
     stack = new Stack('equity-lines', { INGEST_STOOQ_BASE_URL: stooq.baseUrl, INGEST_EQUITY_TICKERS: 'MARA' });
     await stack.prepare();
     await stack.start('risk'); // the line exists before the first quote arrives
+    await seedCompanyProfiles(stack, ['MARA']);
   }, 120_000);
   afterAll(async () => {
     await stack.stopAll();

@@ -1,4 +1,5 @@
 import { Topics } from '@hashdesk/contracts';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
@@ -20,6 +21,7 @@ describe('risk API', () => {
   beforeAll(async () => {
     await stack.prepare();
     await stack.start('risk');
+    await seedCompanyProfiles(stack);
   }, 120_000);
   afterAll(() => stack.stopAll());
 

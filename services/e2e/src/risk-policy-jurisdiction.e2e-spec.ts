@@ -1,6 +1,7 @@
 import { Topics } from '@hashdesk/contracts';
 import { riskScore, RISK_SCORE_WEIGHTS } from '@hashdesk/economics';
 import { eventually } from '@hashdesk/testing';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 
 /**
@@ -35,6 +36,7 @@ describe('policy and permit register: jurisdiction-wide entries', () => {
   beforeAll(async () => {
     await stack.prepare();
     await stack.start('ingest', 'risk');
+    await seedCompanyProfiles(stack);
   }, 120_000);
   afterAll(() => stack.stopAll());
 

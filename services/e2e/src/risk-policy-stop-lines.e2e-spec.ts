@@ -1,4 +1,5 @@
 import { Topics } from '@hashdesk/contracts';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
@@ -19,6 +20,7 @@ describe('risk watchlist and stop line changes', () => {
   beforeAll(async () => {
     await stack.prepare();
     await stack.start('risk');
+    await seedCompanyProfiles(stack, ['CLSK', 'MARA']);
   }, 120_000);
   afterAll(() => stack.stopAll());
 

@@ -1,5 +1,6 @@
 import { Topics } from '@hashdesk/contracts';
 import { eventually } from '@hashdesk/testing';
+import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 
 /**
@@ -24,6 +25,7 @@ describe('policy and permit register', () => {
   beforeAll(async () => {
     await stack.prepare();
     await stack.start('ingest', 'risk');
+    await seedCompanyProfiles(stack);
   }, 120_000);
   afterAll(() => stack.stopAll());
 

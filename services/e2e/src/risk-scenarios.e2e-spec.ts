@@ -41,13 +41,13 @@ describe('risk scenarios on company valuations', () => {
     const valued = await stack.probe(Topics.companyValued);
     const evaluated = await stack.probe(Topics.scenariosEvaluated);
     const alerts = await stack.probe(Topics.alertRaised);
-    const entry = await post('/v1/risk/watchlist', { ticker: 'RIOT' });
-    const line = await post(`/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'break-even-btc-price', levelUsd: 120_000 });
-    expect(line.status).toBe(201);
     const profile = await stack.post('/v1/companies/profiles', riot);
     expect(profile.status).toBe(202);
-    // Risk keeps the version too, and judges the valuation with it.
+    // Risk keeps the version too (its only source of profiles), and judges the valuation with it.
     await eventually('the profile version in risk', () => countRows('SELECT count(*) AS n FROM risk.company_profile_version'), (n) => n === 1);
+    const entry = await eventually('RIOT on the watchlist', () => post('/v1/risk/watchlist', { ticker: 'RIOT' }), (r) => r.status === 201);
+    const line = await post(`/v1/risk/watchlist/${entry.body.entryId}/lines`, { kind: 'break-even-btc-price', levelUsd: 120_000 });
+    expect(line.status).toBe(201);
     expect((await stack.post('/v1/observations/btc-price', { priceUsd: 110_000, observedAt: '2025-10-01T12:00:00Z' })).status).toBe(202);
     expect((await stack.post('/v1/observations/network-snapshot', { height: 918_144, difficulty: 150.1e12, feesPerBlockSats: 2_000_000, observedAt: '2025-10-01T12:00:00Z' })).status).toBe(202);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { enterpriseValueNetOfBtcUsd, enterpriseValueUsd, evPerEhUsd, marketCapUsd, mNavBasic, mNavEv } from './capital-structure';
 
-describe('market value, EV and mNAV (DOMAIN.md 4.3)', () => {
+describe('market value, EV and mNAV (docs/methodology.md §4.3)', () => {
   it('given Riot\'s 19,287 BTC at $114,068, when the holdings are valued, then they are ~$2.20B as Riot reported for 2025-09-30 (coinalertnews.com, Riot Q3 2025)', () => {
     const holdings = 19_287 * 114_068;
     expect(holdings).toBeCloseTo(2.2e9, -8);

@@ -1,7 +1,7 @@
 import { requireNonNegative, requirePositive } from '../shared/validate.util';
 
 /*
- * Market value, enterprise value and mNAV (DOMAIN.md 4.3). Two EV variants are in use and they are
+ * Market value, enterprise value and mNAV (docs/methodology.md §4.3). Two EV variants are in use and they are
  * NOT the same number:
  *   enterpriseValueUsd          = market cap + total debt + preferred − cash            (bitcoinminingstock.io; BTC not netted)
  *   enterpriseValueNetOfBtcUsd  = enterpriseValueUsd − BTC held × price                 (TheMinerMag's net debt nets digital assets)

@@ -9,11 +9,11 @@ import { EconomicsInputError, EconomicsInputErrorCode as Code } from '../shared/
 export interface CompanyAssumptions {
   /**
    * Share of installed hashrate that runs, 0–1. Used only when the profile has no operating
-   * hashrate. Default 1 (the Hashrate Index convention, DOMAIN.md §3 notes); Riot's September 2025
+   * hashrate. Default 1 (the Hashrate Index convention, docs/methodology.md §3.2); Riot's September 2025
    * average operating ÷ deployed was 32.2 / 36.5 = 0.88.
    */
   readonly uptime: number;
-  /** Pool fee, 0–1, deducted from mined BTC. Default 0 (published hashprice includes none, DOMAIN.md 2.1). */
+  /** Pool fee, 0–1, deducted from mined BTC. Default 0 (published hashprice includes none, docs/methodology.md §2.1). */
   readonly poolFee: number;
   /** Fallbacks for unknown period opex, USD per BTC mined. No default. */
   readonly otherDirectCostUsdPerBtc?: number;
@@ -27,7 +27,7 @@ export interface CompanyAssumptions {
    * companies". Default 1 (all to mining). Company-level EBITDA always takes all of it.
    */
   readonly miningShareOfOverhead: number;
-  /** HPC site NOI ÷ revenue where a contract states none. Default 0.85: TeraWulf's 85 % (DOMAIN.md 4.4). */
+  /** HPC site NOI ÷ revenue where a contract states none. Default 0.85: TeraWulf's 85 % (docs/methodology.md §4.4). */
   readonly hpcNoiMarginRatio: number;
   /** Count BTC held (at market) as liquidity for the runway. Default true. */
   readonly liquidityIncludesBtc: boolean;

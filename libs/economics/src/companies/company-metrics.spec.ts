@@ -19,7 +19,7 @@ const PER_DAY = { otherDirect: 100_000, sga: 200_000, interest: 50_000, deprecia
 const loadShipped = (ticker: string) =>
   parseCompanyProfile(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'data', 'companies', `${ticker}.json`), 'utf8')));
 
-describe('company metrics, hand-checked on a round-number miner (DOMAIN.md §4)', () => {
+describe('company metrics, hand-checked on a round-number miner (docs/methodology.md §4)', () => {
   const m = companyMetrics(syntheticProfile(), market);
 
   it.each([
@@ -69,7 +69,7 @@ describe('company metrics, hand-checked on a round-number miner (DOMAIN.md §4)'
   });
 });
 
-describe('the cost-per-BTC definitions are separate and ordered (DOMAIN.md 4.1)', () => {
+describe('the cost-per-BTC definitions are separate and ordered (docs/methodology.md §4.1)', () => {
   it('given any miner and market, when costs per BTC are computed, then power ≤ direct ≤ cash ≤ all-in and cash ≤ total (property)', () => {
     fc.assert(
       fc.property(
@@ -95,7 +95,7 @@ describe('the cost-per-BTC definitions are separate and ordered (DOMAIN.md 4.1)'
     );
   });
 
-  it('given the TheMinerMag quiz fleet (17.5 J/TH at $50/MWh), when the company power hashcost is computed, then it is $21/PH/day (DOMAIN.md 2.4)', () => {
+  it('given the TheMinerMag quiz fleet (17.5 J/TH at $50/MWh), when the company power hashcost is computed, then it is $21/PH/day (docs/methodology.md §2.4)', () => {
     const r = companyMetrics(syntheticProfile({ efficiencyJth: 17.5, powerUsdPerKwh: 0.05 }), market);
     expect(r.powerHashcostUsdPerPhDay).toBeCloseTo(21, 10);
   });
@@ -214,7 +214,7 @@ describe('power price and credits', () => {
   });
 });
 
-describe('HPC NOI in the EBITDA run-rate (DOMAIN.md 4.4)', () => {
+describe('HPC NOI in the EBITDA run-rate (docs/methodology.md §4.4)', () => {
   it('given an operating TeraWulf-like lease ($3.7B/10y) at the 85 % default margin, when EBITDA is computed, then it adds ~$314.5M/yr', () => {
     const without = companyMetrics(syntheticProfile(), market);
     const withLease = companyMetrics(syntheticProfile({ hpcContracts: [lease()] }), market);

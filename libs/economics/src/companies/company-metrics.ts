@@ -8,10 +8,10 @@ import { METHODOLOGY_VERSION } from './methodology-version';
 import { miningCore, type HashrateBasis, type PowerCostBasis, type PowerPriceSource } from './mining-core';
 
 /*
- * Company run-rate metrics from a profile and a market state (DOMAIN.md §4). The profile's period
+ * Company run-rate metrics from a profile and a market state (docs/methodology.md §4). The profile's period
  * figures (opex, credits) are turned into per-day amounts over the period's days; production comes
  * from the hashrate at work at today's difficulty, fees and pool fee. Every cost per BTC names its
- * definition (DOMAIN.md 4.1):
+ * definition (docs/methodology.md §4.1):
  *   power  = net power cost                                   ÷ BTC mined
  *   direct = power + other direct cost                        ÷ BTC mined   (Riot "Cost to Mine", ex-depreciation)
  *   cash   = direct + s·SG&A ex-SBC                           ÷ BTC mined   (CoinShares cash cost)
@@ -90,7 +90,7 @@ export type CompanyMetrics = Readonly<Record<CompanyMetricName, number | null>> 
   readonly notMeaningful: Readonly<Partial<Record<CompanyMetricName, string>>>;
 };
 
-/** All company metrics of DOMAIN.md §4 for one profile in one market state. */
+/** All company metrics of docs/methodology.md §4 for one profile in one market state. */
 export function companyMetrics(profile: CompanyProfile, market: MarketInputs, assumptionOverrides: Partial<CompanyAssumptions> = {}): CompanyMetrics {
   const assumptions = resolveCompanyAssumptions(assumptionOverrides);
   const m = resolveMarket(market);

@@ -32,7 +32,7 @@ export interface FleetSection {
   readonly powerCapacityMw: SourcedFigure;
 }
 
-/** What an average power price includes (DOMAIN.md §4.1, shared/data/README.md §4 "Power cost definitions differ"). */
+/** What an average power price includes: power cost definitions differ between companies (docs/methodology.md §4.1). */
 export type PowerPriceBasis = 'all-in-net-of-credits' | 'all-in' | 'owned-sites' | 'unknown';
 
 export const POWER_PRICE_BASES: readonly PowerPriceBasis[] = ['all-in-net-of-credits', 'all-in', 'owned-sites', 'unknown'];
@@ -76,7 +76,7 @@ export interface ProductionSection {
   readonly reportedCostsPerBtc: readonly ReportedCostPerBtc[];
 }
 
-/** Operating costs in the period, USD. The split follows DOMAIN.md §4.1. */
+/** Operating costs in the period, USD. The split follows docs/methodology.md §4.1. */
 export interface OpexSection {
   /** Cost of power for self-mining, gross of credits (for historical cost per BTC). */
   readonly powerCostUsdInPeriod: SourcedFigure;

@@ -1,5 +1,5 @@
 /**
- * The cost-per-BTC definitions of DOMAIN.md §4.1. They are NOT comparable with one another: every
+ * The cost-per-BTC definitions of docs/methodology.md §4.1. They are NOT comparable with one another: every
  * stored or computed cost per BTC carries one of these names.
  *
  * | definition | numerator (÷ BTC mined)                                                            | used by |

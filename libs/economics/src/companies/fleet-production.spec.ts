@@ -23,7 +23,7 @@ describe('fleet production against Riot Platforms September 2025 (published)', (
     expect(Math.abs((btcPerDay * SEPT_2025.days) / 445 - 1)).toBeLessThan(0.005);
   });
 
-  it('given Riot\'s 445 BTC and the month\'s network rewards and mean hashrate, when the realized hashrate is computed (TheMinerMag, DOMAIN.md 4.2), then it is 32.2 EH/s within 0.5 %', () => {
+  it('given Riot\'s 445 BTC and the month\'s network rewards and mean hashrate, when the realized hashrate is computed (TheMinerMag, docs/methodology.md §4.2), then it is 32.2 EH/s within 0.5 %', () => {
     const realized = companyRealizedHashrateEhs(445, SEPT_2025.rewardBtc, SEPT_2025.meanHashrateEhs);
     expect(Math.abs(realized / 32.2 - 1)).toBeLessThan(0.005);
   });
@@ -35,7 +35,7 @@ describe('fleet production against Riot Platforms September 2025 (published)', (
 });
 
 describe('fleet power and hashcost', () => {
-  it('given the TheMinerMag quiz fleet (17.5 J/TH, $50/MWh), when the power hashcost is computed, then it is $21/PH/day (DOMAIN.md 2.4, tremplin.io quiz)', () => {
+  it('given the TheMinerMag quiz fleet (17.5 J/TH, $50/MWh), when the power hashcost is computed, then it is $21/PH/day (docs/methodology.md §2.4, tremplin.io quiz)', () => {
     const hashrateEhs = 10;
     const costPerDay = fleetPowerCostUsdPerDay(hashrateEhs, 17.5, 50 / 1000);
     expect(fleetHashcostUsdPerPhDay(costPerDay, hashrateEhs)).toBeCloseTo(21, 10);
@@ -50,7 +50,7 @@ describe('fleet power and hashcost', () => {
     expect(miningMarginRatio(114_068, 46_324)).toBeCloseTo(0.5939, 4);
   });
 
-  it('given any fleet, when hashcost is computed two ways, then cost/day ÷ PH/s equals cost per BTC × BTC per PH/s per day (property, DOMAIN.md 2.4)', () => {
+  it('given any fleet, when hashcost is computed two ways, then cost/day ÷ PH/s equals cost per BTC × BTC per PH/s per day (property, docs/methodology.md §2.4)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.01, max: 500, noNaN: true }),

@@ -4,7 +4,7 @@ import { HASHES_PER_DIFFICULTY_UNIT, HASHES_PER_EH, HOURS_PER_DAY, PH_PER_EH, SE
 /*
  * The per-call kernels of company economics: plain numbers in, one number out, no allocation, so the
  * risk service can run them millions of times. Hashrate is the hashrate AT WORK (operating, or
- * installed × uptime). J/TH = kW per PH/s = MW per EH/s (DOMAIN.md 1.1).
+ * installed × uptime). J/TH = kW per PH/s = MW per EH/s (docs/methodology.md §1.1).
  */
 
 const KW_PER_MW = 1_000;
@@ -31,7 +31,7 @@ export function fleetPowerCostUsdPerDay(hashrateEhs: number, efficiencyJth: numb
   return fleetPowerMw(hashrateEhs, efficiencyJth) * KW_PER_MW * HOURS_PER_DAY * powerUsdPerKwh;
 }
 
-/** A daily cost divided by daily production: USD per BTC (which cost decides the definition, DOMAIN.md 4.1). */
+/** A daily cost divided by daily production: USD per BTC (which cost decides the definition, docs/methodology.md §4.1). */
 export function costPerBtcUsd(costUsdPerDay: number, btcPerDay: number): number {
   requireNonNegative('costUsdPerDay', costUsdPerDay);
   requirePositive('btcPerDay', btcPerDay);
@@ -40,7 +40,7 @@ export function costPerBtcUsd(costUsdPerDay: number, btcPerDay: number): number 
 
 /**
  * Hashcost, $/PH/s/day: a daily cost per PH/s at work. Equals cost per BTC × realized BTC per PH/s
- * per day (TheMinerMag, DOMAIN.md 2.4); with the power cost alone it is e · p · 24.
+ * per day (TheMinerMag, docs/methodology.md §2.4); with the power cost alone it is e · p · 24.
  */
 export function fleetHashcostUsdPerPhDay(costUsdPerDay: number, hashrateEhs: number): number {
   requireNonNegative('costUsdPerDay', costUsdPerDay);
@@ -56,7 +56,7 @@ export function miningMarginRatio(btcPriceUsd: number, costPerBtcUsdValue: numbe
 }
 
 /**
- * Realized hashrate (TheMinerMag, DOMAIN.md 4.2): the hashrate that earns the company's BTC at the
+ * Realized hashrate (TheMinerMag, docs/methodology.md §4.2): the hashrate that earns the company's BTC at the
  * network's reward rate, = BTC mined ÷ (network block rewards in the period ÷ network mean hashrate).
  */
 export function companyRealizedHashrateEhs(btcMined: number, networkRewardBtc: number, networkMeanHashrateEhs: number): number {

@@ -14,7 +14,7 @@ describe('HPC contract economics against published contracts (shared/data/compan
     expect(hpcUsdPerKwMonth(tcvUsd, years, mw)).toBeCloseTo(usdPerKwMonth, 2);
   });
 
-  it('given TeraWulf–Fluidstack ($3.7B, 10 years) at an 85 % site NOI margin, when annual NOI is computed, then it is ~$315M/yr (DOMAIN.md 4.4)', () => {
+  it('given TeraWulf–Fluidstack ($3.7B, 10 years) at an 85 % site NOI margin, when annual NOI is computed, then it is ~$315M/yr (docs/methodology.md §4.4)', () => {
     const noi = hpcAnnualNoiUsd(hpcAnnualRevenueUsd(3.7e9, 10), 0.85);
     expect(noi).toBeCloseTo(314.5e6, -5);
     expect(Math.round(noi / 1e6 / 5) * 5).toBe(315);

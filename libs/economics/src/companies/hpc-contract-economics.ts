@@ -2,7 +2,7 @@ import { requireFraction, requireNonNegative, requirePositive } from '../shared/
 import { MONTHS_PER_YEAR } from '../shared/calendar.util';
 
 /*
- * AI/HPC hosting contracts (DOMAIN.md 4.4): quoted as total contract value (TCV) over a term on
+ * AI/HPC hosting contracts (docs/methodology.md §4.4): quoted as total contract value (TCV) over a term on
  * critical-IT MW. Leases escalate, so TCV / term is an AVERAGE, not year-1 rent.
  */
 

@@ -6,7 +6,7 @@ import { hashpriceBtcPerPhDay } from '../hashprice/hashprice';
 
 /**
  * The market state a company is valued in. Give the subsidy as `height` (consensus schedule) or
- * `subsidyBtc`, and fees in exactly one convention (DOMAIN.md 2.2; ratios, never percents).
+ * `subsidyBtc`, and fees in exactly one convention (docs/methodology.md §2.2; ratios, never percents).
  */
 export interface MarketInputs {
   readonly btcPriceUsd: number;

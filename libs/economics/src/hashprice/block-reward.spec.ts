@@ -11,7 +11,7 @@ import {
   rewardBtcPerBlockFromFeeToSubsidyRatio,
 } from './block-reward';
 
-describe('the three fee conventions (DOMAIN.md 2.2)', () => {
+describe('the three fee conventions (docs/methodology.md §2.2)', () => {
   it('given ViaBTC\'s "6.25 + 6.25×1.3%", when the fee is a ratio to the subsidy, then the reward is 6.33125 BTC (ViaBTC shutdown-price post)', () => {
     expect(rewardBtcPerBlockFromFeeToSubsidyRatio(6.25, 0.013)).toBeCloseTo(6.33125, 12);
   });

@@ -1,7 +1,7 @@
 import { requireAtMostOne, requireFraction, requireNonNegative } from '../shared/validate.util';
 
 /*
- * Three fee conventions meet in the wild (DOMAIN 2.2). Each has its own name here so that nobody
+ * Three fee conventions meet in the wild (docs/methodology.md §2.2). Each has its own name here so that nobody
  * passes one where another is meant:
  *   feesBtcPerBlock      mean fees per block in BTC (Luxor: mean of the last 144 blocks)
  *   feeShareOfReward     f = fees / (subsidy + fees), 0 ≤ f < 1   (Hashrate Index "Average Fee Percentage per Block")

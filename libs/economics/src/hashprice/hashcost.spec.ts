@@ -5,7 +5,7 @@ import { energyHashcostUsdPerPhDay, impliedHashcostUsdPerPhDay, usdPerMwhToUsdPe
 import { networkHashprice } from './hashprice';
 import { grossProfitUsdPerEhDay } from './revenue-per-eh';
 
-describe('energy hashcost (DOMAIN.md 2.4)', () => {
+describe('energy hashcost (docs/methodology.md §2.4)', () => {
   it('given the TheMinerMag quiz (17.5 J/TH, $50/MWh), when hashcost is computed, then it is $21/PH/day, i.e. $21,000/EH/day, not $21,000/PH/day (tremplin.io quiz; the unit trap)', () => {
     const usdPerPhDay = energyHashcostUsdPerPhDay(17.5, usdPerMwhToUsdPerKwh(50));
     expect(usdPerPhDay).toBeCloseTo(21, 12);
@@ -29,7 +29,7 @@ describe('energy hashcost (DOMAIN.md 2.4)', () => {
   });
 });
 
-describe('"if the halving were today" (DOMAIN.md 2.1)', () => {
+describe('"if the halving were today" (docs/methodology.md §2.1)', () => {
   it('given $108.6/PH/day, when halved naively, then it is $54.3 as Hashrate Index published', () => {
     expect(hashpriceIfHalvingToday(108.6, 0.05).naiveUsdPerPhDay).toBeCloseTo(54.3, 12);
   });

@@ -3,7 +3,7 @@ import { HOURS_PER_DAY } from '../shared/units';
 
 /**
  * Energy hashcost [$/PH/s/day] = e [J/TH] · p [$/kWh] · 24. A machine at e J/TH draws e kW per PH/s.
- * Unit trap (DOMAIN 2.4): "J/TH × $/MWh × 24" is the same number in $ per EH/s per day
+ * Unit trap (docs/methodology.md §2.4): "J/TH × $/MWh × 24" is the same number in $ per EH/s per day
  * (17.5 × 50 × 24 = $21,000/EH/day = $21/PH/day).
  */
 export function energyHashcostUsdPerPhDay(efficiencyJth: number, powerUsdPerKwh: number): number {
@@ -20,7 +20,7 @@ export function usdPerMwhToUsdPerKwh(powerUsdPerMwh: number): number {
 
 /**
  * Company (implied) hashcost, TheMinerMag style: cost per BTC × BTC earned per PH/s per day.
- * Which cost per BTC (power only, direct, cash, all-in) decides what the result means (DOMAIN 4.1).
+ * Which cost per BTC (power only, direct, cash, all-in) decides what the result means (docs/methodology.md §4.1).
  */
 export function impliedHashcostUsdPerPhDay(costUsdPerBtc: number, realizedBtcPerPhDay: number): number {
   requireNonNegative('costUsdPerBtc', costUsdPerBtc);

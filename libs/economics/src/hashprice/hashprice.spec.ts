@@ -7,7 +7,7 @@ import { hashpriceBtcPerPhDay, hashpriceUsdPerPhDay, networkHashprice } from './
 /** Relative difference |a/b − 1|. */
 const relativeError = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 
-describe('hashprice against published Hashrate Index values (DOMAIN.md 2.1)', () => {
+describe('hashprice against published Hashrate Index values (docs/methodology.md §2.1)', () => {
   // Hashrate Index weekly roundups, 2021 (quoted in $/TH/s/day, with "Average Fee Percentage per Block (24H)" = f,
   // "Bitcoin Price (24H)"); difficulty = the exact epoch difficulty in force (shared/data/difficulty-epochs.csv).
   it.each([
@@ -30,7 +30,7 @@ describe('hashprice against published Hashrate Index values (DOMAIN.md 2.1)', ()
   ])('given the $date roundup inputs, when hashprice is computed, then it is $$usdPerThDay/TH/day ($url)', ({ difficulty, feeShare, priceUsd, usdPerThDay }) => {
     const reward = rewardBtcPerBlockFromFeeShare(6.25, feeShare);
     const usdPerPhDay = hashpriceUsdPerPhDay(hashpriceBtcPerPhDay(difficulty, reward), priceUsd);
-    // DOMAIN 2.1: these reproduce to < 0.06 % without any pool-fee deduction; the published values are rounded.
+    // docs/methodology.md §2.1: these reproduce to < 0.06 % without any pool-fee deduction; the published values are rounded.
     expect(relativeError(usdPerPhDayToUsdPerThDay(usdPerPhDay), usdPerThDay)).toBeLessThan(0.0012);
   });
 
@@ -47,7 +47,7 @@ describe('hashprice against published Hashrate Index values (DOMAIN.md 2.1)', ()
   });
 });
 
-describe('hashprice quoting units (DOMAIN.md 1.1)', () => {
+describe('hashprice quoting units (docs/methodology.md §1.1)', () => {
   it('given $0.3835/TH/day (2021 quote), when converted, then it is $383.5/PH/day', () => {
     expect(usdPerThDayToUsdPerPhDay(0.3835)).toBeCloseTo(383.5, 9);
   });

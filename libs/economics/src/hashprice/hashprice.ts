@@ -5,7 +5,7 @@ import { feeShareOfRewardFromFeesBtcPerBlock, rewardBtcPerBlockFromFeesBtcPerBlo
 
 /**
  * BTC earned per PH/s per day (the "hashvalue"): reward · 86,400 · 1e15 / (D · 2^32).
- * Pool fee is not deducted (DOMAIN 2.1: the published index values include none).
+ * Pool fee is not deducted (docs/methodology.md §2.1: the published index values include none).
  */
 export function hashpriceBtcPerPhDay(difficulty: number, rewardBtcPerBlock: number): number {
   requirePositive('difficulty', difficulty);

@@ -13,13 +13,13 @@ const CM_ROWS = [
   { date: '2025-11-03', priceUsd: 106_495.802789889, hashrateThs: 1_100_991_529.6887505, blocks: 142, issuanceBtc: 443.75, feesBtc: 3.21036814 },
 ];
 
-describe('realized network hashprice from Coin Metrics daily rows (DOMAIN.md 2.3)', () => {
+describe('realized network hashprice from Coin Metrics daily rows (docs/methodology.md §2.3)', () => {
   it('given the 2025-11-03 row, when realized, then hp = (443.75 + 3.21036814) / (1,100,991,529.69 / 1000) = 0.00040596 BTC/PH/day (hand calculation)', () => {
     expect(realizedHashpriceBtcPerPhDay(CM_ROWS[3])).toBeCloseTo(0.000405962, 9);
   });
 
   it.each(CM_ROWS)(
-    'given the $date row, when realized, then it equals the expected-value formula with that day\'s difficulty and fees per block (DOMAIN 2.3)',
+    'given the $date row, when realized, then it equals the expected-value formula with that day\'s difficulty and fees per block (docs/methodology.md §2.3)',
     (row) => {
       const difficulty = difficultyFromRealizedHashrateThs(row.hashrateThs, row.blocks, 86_400);
       const subsidyPerBlock = row.issuanceBtc / row.blocks;
@@ -29,7 +29,7 @@ describe('realized network hashprice from Coin Metrics daily rows (DOMAIN.md 2.3
   );
 
   // Luxor's index (Hashrate Index roundups, BTC hashprice = USD / price) uses a 144-block fee average and an
-  // intraday price, so only the BTC figure is comparable: DOMAIN 2.3 says "~0.3 %" on days without retargets.
+  // intraday price, so only the BTC figure is comparable: docs/methodology.md §2.3 says "~0.3 %" on days without retargets.
   it.each([
     { row: CM_ROWS[0], usdPerThDay: 0.315, priceUsd: 33_806 },
     { row: CM_ROWS[1], usdPerThDay: 0.3835, priceUsd: 43_629 },
@@ -44,7 +44,7 @@ describe('realized network hashprice from Coin Metrics daily rows (DOMAIN.md 2.3
     expect(CM_ROWS[3].issuanceBtc / CM_ROWS[3].blocks).toBe(blockSubsidyBtc(922_000));
   });
 
-  it('given a CM row, when revenue per EH/s per day is computed JPMorgan-style, then it is the USD hashprice × 1,000 (DOMAIN 2.5)', () => {
+  it('given a CM row, when revenue per EH/s per day is computed JPMorgan-style, then it is the USD hashprice × 1,000 (docs/methodology.md §2.5)', () => {
     const row = CM_ROWS[3];
     const perEh = revenueUsdPerEhDay({
       dailySubsidyBtc: row.issuanceBtc,

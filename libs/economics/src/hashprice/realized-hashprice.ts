@@ -11,7 +11,7 @@ export interface DailyNetworkTotals {
 }
 
 /**
- * Realized (ex-post) network hashprice of one day, DOMAIN 2.3:
+ * Realized (ex-post) network hashprice of one day, docs/methodology.md §2.3:
  * (IssTotNtv + FeeTotNtv) / (HashRate_TH / 1000) BTC per PH/s per day. Because the hashrate is
  * block-count based this equals the expected-value formula with the day's actual fees per block.
  */

@@ -10,7 +10,7 @@ export interface NetworkDailyRevenue {
   networkHashrateEhs: number;
 }
 
-/** JPMorgan-style daily block-reward revenue per EH/s: (subsidy + fees) · price / network EH/s (DOMAIN 2.5). */
+/** JPMorgan-style daily block-reward revenue per EH/s: (subsidy + fees) · price / network EH/s (docs/methodology.md §2.5). */
 export function revenueUsdPerEhDay(day: NetworkDailyRevenue): number {
   requireNonNegative('dailySubsidyBtc', day.dailySubsidyBtc);
   requireNonNegative('dailyFeesBtc', day.dailyFeesBtc);

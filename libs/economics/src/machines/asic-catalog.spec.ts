@@ -2,7 +2,7 @@ import { EconomicsInputError, EconomicsInputErrorCode } from '../shared/economic
 import { findAsicModel, listAsicModels } from './asic-catalog';
 
 describe('ASIC catalog (generated from shared/data/asics.csv)', () => {
-  // Specs from DOMAIN.md §7 (sources there: nhamilton1/asics-tools, mattk8/mining-data, hackernoon S21 review,
+  // Specs from docs/methodology.md §3.3 (sources of data/reference/asics.csv: nhamilton1/asics-tools, mattk8/mining-data, hackernoon S21 review,
   // btcminermarketplace.com, Bitdeer Q3 2024 release).
   it.each([
     { name: 'Antminer S9', hashrateThs: 13.5, powerW: 1323 },
@@ -11,7 +11,7 @@ describe('ASIC catalog (generated from shared/data/asics.csv)', () => {
     { name: 'Antminer S21 XP', hashrateThs: 270, powerW: 3645 },
     { name: 'Whatsminer M30S+', hashrateThs: 100, powerW: 3400 },
     { name: 'SEALMINER A2', hashrateThs: 226, powerW: 3729 },
-  ])('given "$name", when looked up, then it has $hashrateThs TH/s at $powerW W as DOMAIN §7 lists', ({ name, hashrateThs, powerW }) => {
+  ])('given "$name", when looked up, then it has $hashrateThs TH/s at $powerW W as docs/methodology.md §3.3 and asics.csv list', ({ name, hashrateThs, powerW }) => {
     expect(findAsicModel(name)).toMatchObject({ model: name, hashrateThs, powerW });
   });
 

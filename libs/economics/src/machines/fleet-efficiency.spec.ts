@@ -1,7 +1,7 @@
 import { findAsicModel } from './asic-catalog';
 import { fleetEfficiencyJth, fleetTotals } from './fleet-efficiency';
 
-describe('fleet efficiency is power-weighted, Σ P / Σ h (DOMAIN.md §3 notes)', () => {
+describe('fleet efficiency is power-weighted, Σ P / Σ h (docs/methodology.md §3.2)', () => {
   it('given 100 S19 XP (140 TH/s, 3,010 W) and 100 S9 (13.5 TH/s, 1,323 W), when combined, then 433,300 W / 15,350 TH/s = 28.23 J/TH, not the 59.75 mean of J/TH (hand)', () => {
     const groups = [
       { ...findAsicModel('Antminer S19 XP'), count: 100 },

@@ -15,7 +15,7 @@ export interface FleetTotals {
   efficiencyJth: number;
 }
 
-/** Totals of a mixed fleet; efficiency is power-weighted, Σ P_i / Σ h_i (DOMAIN §3 notes). */
+/** Totals of a mixed fleet; efficiency is power-weighted, Σ P_i / Σ h_i (docs/methodology.md §3.2). */
 export function fleetTotals(groups: readonly FleetMachineGroup[]): FleetTotals {
   if (!Array.isArray(groups) || groups.length === 0) {
     throw new EconomicsInputError('groups', Code.MISSING, 'must list at least one machine group');

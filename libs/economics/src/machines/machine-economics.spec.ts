@@ -15,7 +15,7 @@ import {
   usdPerTh,
 } from './machine-economics';
 
-describe('machine economics against a published shutdown price (DOMAIN.md §3)', () => {
+describe('machine economics against a published shutdown price (docs/methodology.md §3.1)', () => {
   // ViaBTC / F2Pool shutdown-price post (reproduced at bitcoingarden.org/forum/index.php?topic=107490.0, data of
   // 2021-08-26): Antminer S19 95 TH/s @ 3,250 W, $0.077/kWh, D = 17.62T, fees 1.3 % of the subsidy →
   // "daily mining profit … = 0.00068685 BTC", "Shutdown price = 0.077*3.25*24/0.00068685 = $8744.27".
@@ -39,8 +39,8 @@ describe('machine economics against a published shutdown price (DOMAIN.md §3)',
   });
 });
 
-describe('machine economics by hand (DOMAIN.md §3 table)', () => {
-  // Antminer S21 XP: 270 TH/s, 3,645 W (asics.csv; DOMAIN §7), hashprice $45/PH/day, 5 c/kWh.
+describe('machine economics by hand (docs/methodology.md §3.1 table)', () => {
+  // Antminer S21 XP: 270 TH/s, 3,645 W (asics.csv; docs/methodology.md §3.3), hashprice $45/PH/day, 5 c/kWh.
   it('given an S21 XP at $45/PH/day and 5 c/kWh, full uptime and no pool fee, when computed, then revenue 12.15, power 4.374, profit 7.776 $/day', () => {
     const result = machineEconomics({ hashrateThs: 270, powerW: 3645, powerUsdPerKwh: 0.05, hashpriceUsdPerPhDay: 45 });
     expect(result.efficiencyJth).toBe(13.5);
@@ -72,7 +72,7 @@ describe('machine economics by hand (DOMAIN.md §3 table)', () => {
     expect(paybackDays(1000, 4)).toBe(250);
   });
 
-  it('given single formulas, when evaluated, then they match DOMAIN §3 by hand', () => {
+  it('given single formulas, when evaluated, then they match docs/methodology.md §3.1 by hand', () => {
     expect(machineRevenueUsdPerDay(200, 50)).toBeCloseTo(10, 12);
     expect(machinePowerCostUsdPerDay(3500, 0.06)).toBeCloseTo(5.04, 12);
     expect(machineEnergyKwhPerDay(3500)).toBe(84);

@@ -3,7 +3,7 @@ import { requireFraction, requireNonNegative, requirePositive } from '../shared/
 import { HOURS_PER_DAY, TH_PER_PH, WATTS_PER_KW } from '../shared/units';
 
 /*
- * Machine economics, DOMAIN.md §3. Symbols: h hashrate [TH/s], P power [W], e = P/h [J/TH],
+ * Machine economics, docs/methodology.md §3.1. Symbols: h hashrate [TH/s], P power [W], e = P/h [J/TH],
  * p power price [$/kWh], u uptime (0–1), φ pool fee (0–1), HP USD hashprice [$/PH/day],
  * HV BTC hashprice [BTC/PH/day]. Uptime scales revenue and power cost alike, so break-even prices
  * do not depend on it; the pool fee lowers revenue only, so they do.
@@ -120,7 +120,7 @@ export interface MachineEconomics {
   btcPerDay?: number;
 }
 
-/** All the per-machine figures of DOMAIN §3 for one machine and one market state. */
+/** All the per-machine figures of docs/methodology.md §3.1 for one machine and one market state. */
 export function machineEconomics(input: MachineEconomicsInput): MachineEconomics {
   const uptime = input.uptime ?? 1;
   const poolFee = input.poolFee ?? 0;

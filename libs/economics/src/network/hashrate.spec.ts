@@ -2,8 +2,8 @@ import { EconomicsInputError, EconomicsInputErrorCode } from '../shared/economic
 import { expectedBlocksPerDay, expectedBtcPerDay } from './expected-blocks';
 import { difficultyFromRealizedHashrateThs, impliedHashrateEhs, realizedHashrateEhs, realizedHashrateThs } from './hashrate';
 
-describe('difficulty-implied hashrate, H = D · 2^32 / 600 (DOMAIN.md 1.2)', () => {
-  it('given D = 155.973e12, when implied, then the network runs 1,116.5 EH/s (DOMAIN.md 1.2)', () => {
+describe('difficulty-implied hashrate, H = D · 2^32 / 600 (docs/methodology.md §1.2)', () => {
+  it('given D = 155.973e12, when implied, then the network runs 1,116.5 EH/s (docs/methodology.md §1.2)', () => {
     expect(impliedHashrateEhs(155.973e12)).toBeCloseTo(1116.5, 1);
   });
 
@@ -27,7 +27,7 @@ describe('difficulty-implied hashrate, H = D · 2^32 / 600 (DOMAIN.md 1.2)', () 
   });
 });
 
-describe('block-count ("realized") hashrate, H = D · 2^32 · N / Δt (DOMAIN.md 1.2, Coin Metrics HashRate)', () => {
+describe('block-count ("realized") hashrate, H = D · 2^32 · N / Δt (docs/methodology.md §1.2, Coin Metrics HashRate)', () => {
   it('given 2009-01-16 (D = 1, 108 blocks in a day), when realized, then it is 5.3687e-6 TH/s as in the CM file', () => {
     expect(realizedHashrateThs({ difficulty: 1, blocksFound: 108, periodSeconds: 86_400 })).toBeCloseTo(5.3687e-6, 9);
   });

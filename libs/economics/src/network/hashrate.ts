@@ -1,7 +1,7 @@
 import { requireNonNegative, requirePositive } from '../shared/validate.util';
 import { HASHES_PER_DIFFICULTY_UNIT, HASHES_PER_EH, HASHES_PER_TH, TARGET_BLOCK_SPACING_SECONDS } from '../shared/units';
 
-/** Expected hashes to find one block at difficulty D: D · 2^32 (industry convention, DOMAIN 1.2). */
+/** Expected hashes to find one block at difficulty D: D · 2^32 (industry convention, docs/methodology.md §1.2). */
 export function expectedHashesPerBlock(difficulty: number): number {
   requireNonNegative('difficulty', difficulty);
   return difficulty * HASHES_PER_DIFFICULTY_UNIT;

@@ -8,7 +8,7 @@ const D_EPOCH_457 = 155_973_032_196_071.94;
 const D_EPOCH_458 = 152_271_405_447_597.38;
 const D_EPOCH_459 = 149_301_205_959_699.9;
 
-describe('difficulty retarget (bitcoin/bitcoin src/pow.cpp CalculateNextWorkRequired; DOMAIN.md 1.4)', () => {
+describe('difficulty retarget (bitcoin/bitcoin src/pow.cpp CalculateNextWorkRequired; docs/methodology.md §1.4)', () => {
   it.each([
     { timespan: 1_209_600, factor: 1, clamped: false, note: 'on schedule: unchanged' },
     { timespan: 604_800, factor: 2, clamped: false, note: 'one week: doubles' },

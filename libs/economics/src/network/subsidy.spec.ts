@@ -11,8 +11,8 @@ import {
   SUBSIDY_ENDS_AT_HEIGHT,
 } from './subsidy';
 
-describe('block subsidy (consensus GetBlockSubsidy, bitcoin/bitcoin src/validation.cpp; DOMAIN.md 1.3)', () => {
-  // Epoch table of DOMAIN.md 1.3 (chainparams.cpp; bravenewcoin halving page; Luxor glossary for 6,930,000).
+describe('block subsidy (consensus GetBlockSubsidy, bitcoin/bitcoin src/validation.cpp; docs/methodology.md §1.3)', () => {
+  // Epoch table of docs/methodology.md §1.3 (chainparams.cpp; bravenewcoin halving page; Luxor glossary for 6,930,000).
   it.each([
     { height: 0, btc: 50, source: 'genesis, chainparams.cpp' },
     { height: 209_999, btc: 50, source: 'last block of epoch 0' },
@@ -21,7 +21,7 @@ describe('block subsidy (consensus GetBlockSubsidy, bitcoin/bitcoin src/validati
     { height: 630_000, btc: 6.25, source: 'third halving 2020-05-11' },
     { height: 839_999, btc: 6.25, source: 'CM network-daily: 6.25 until 839,999' },
     { height: 840_000, btc: 3.125, source: 'fourth halving 2024-04-20, CM row 130 × 3.125' },
-    { height: 1_050_000, btc: 1.5625, source: 'fifth halving, DOMAIN table' },
+    { height: 1_050_000, btc: 1.5625, source: 'fifth halving, docs/methodology.md §1.3 table' },
     { height: 6_720_000, btc: 0.00000001, source: 'epoch 32 pays 1 sat' },
     { height: 6_929_999, btc: 0.00000001, source: 'last subsidised block' },
     { height: 6_930_000, btc: 0, source: 'Luxor glossary: "until block 6,930,000 … becomes zero"' },
@@ -42,7 +42,7 @@ describe('block subsidy (consensus GetBlockSubsidy, bitcoin/bitcoin src/validati
     },
   );
 
-  it('given the whole schedule, when summed, then it is 2,099,999,997,690,000 sat, not 21 M BTC (DOMAIN.md 1.3)', () => {
+  it('given the whole schedule, when summed, then it is 2,099,999,997,690,000 sat, not 21 M BTC (docs/methodology.md §1.3)', () => {
     expect(SUBSIDY_ENDS_AT_HEIGHT).toBe(6_930_000);
     expect(MAX_SUBSIDY_SUPPLY_SATS).toBe(2_099_999_997_690_000);
     expect(cumulativeSubsidySats(100_000_000)).toBe(2_099_999_997_690_000);
@@ -65,7 +65,7 @@ describe('halvings', () => {
     { height: 840_000, halvings: 4, next: 1_050_000, toGo: 210_000 },
     // data.hashrateindex.com snapshot 2024-11-12: "Blocks to go until next halving 179,980", "Blocks in Epoch 1125 / 2016".
     { height: 870_020, halvings: 4, next: 1_050_000, toGo: 179_980 },
-    // DOMAIN.md 1.3: height ≈ 930,086 at the end of 2025-12-29 → 119,914 blocks remain.
+    // docs/methodology.md §1.3: height ≈ 930,086 at the end of 2025-12-29 → 119,914 blocks remain.
     { height: 930_086, halvings: 4, next: 1_050_000, toGo: 119_914 },
   ])('given height $height, when asked for halvings, then $halvings happened and $toGo blocks remain to $next', ({ height, halvings, next, toGo }) => {
     expect(halvingsBefore(height)).toBe(halvings);

@@ -17,7 +17,7 @@ import type { ValuationAssumptions } from '../valuation/valuation-assumptions';
  * Per month of `n` days along a path (H = hashrate at work, b = Σ_days BTC per EH/s, pb = Σ_days price × b):
  *   BTC mined       = H·(1 − pool fee)·b,          revenue = H·(1 − pool fee)·pb
  *   cash cost       = power·n + fixed·n + variable·BTC      (power net of credits; fixed = other direct
- *                     + share·SG&A ex-SBC; the CoinShares "cash cost", DOMAIN.md 4.1)
+ *                     + share·SG&A ex-SBC; the CoinShares "cash cost", docs/methodology.md §4.1)
  *   cash margin < 0 ⇔ revenue < cash cost
  *   mining cash     = revenue − cash cost, or −fixed·n when the fleet idles (revenue < power + variable,
  *                     with shutdownWhenUnprofitable, as in the mining DCF)

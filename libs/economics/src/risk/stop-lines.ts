@@ -1,5 +1,6 @@
 import { EconomicsInputError, EconomicsInputErrorCode as Code } from '../shared/economics-input.error';
 import { requireFinite, requireFraction, requireIntegerInRange, requireNonNegative, requirePositive } from '../shared/validate.util';
+import { hysteresisSignal, recoveryLevelOf, type HysteresisDirection, type HysteresisSignal } from './hysteresis';
 
 /*
  * Stop-loss lines: a level a watched value must not cross, with hysteresis. Pure decide/evolve:
@@ -17,13 +18,10 @@ import { requireFinite, requireFraction, requireIntegerInRange, requireNonNegati
  *   runway-floor          value = liquidity runway, months,       "below" level (the floor); no burn = infinite runway
  *   loan-to-value         value = loan ÷ (collateral BTC × price), "above" level (the maximum LTV, e.g. a margin call)
  *
- * Crossing and hysteresis (r = recoveryMarginRatio):
- *   below line:  breach when value < level;   recovery when value ≥ level × (1 + r)
- *   above line:  breach when value > level;   recovery when value ≤ level × (1 − r)
- * so a breached line stays breached while the value hovers inside the band: one breach signal per
- * crossing, one recovery signal when it clears. The level a value is judged against is the level
- * before that observation (a trailing peak and ATR move after the comparison). The state is plain
- * JSON so a service can persist it per line.
+ * Crossing and hysteresis (r = recoveryMarginRatio) are those of hysteresis.ts: one breach signal
+ * per crossing, one recovery signal when the value clears the band. The level a value is judged
+ * against is the level before that observation (a trailing peak and ATR move after the comparison).
+ * The state is plain JSON so a service can persist it per line.
  */
 
 export type EquityStopLineKind = 'fixed' | 'trailing' | 'atr';
@@ -120,8 +118,8 @@ export interface StopLineState {
   readonly lastAt: string | null;
 }
 
-export type StopSignalKind = 'breach' | 'recovery';
-export type StopLineDirection = 'below' | 'above';
+export type StopSignalKind = HysteresisSignal;
+export type StopLineDirection = HysteresisDirection;
 
 export interface StopLineSignal {
   readonly kind: StopSignalKind;
@@ -270,11 +268,6 @@ export function stopLineLevel(line: StopLine, state: StopLineState): number | nu
   }
 }
 
-/** The band edge a breached line must reach to clear. */
-export function recoveryLevelOf(direction: StopLineDirection, level: number, recoveryMarginRatio: number): number {
-  return direction === 'below' ? level * (1 + recoveryMarginRatio) : level * (1 - recoveryMarginRatio);
-}
-
 /** Peak and ATR after a price (equity lines); the other lines keep no price memory. */
 function evolvePriceMemory(line: StopLine, state: StopLineState, price: number, o: StopLineObservation): Pick<StopLineState, 'peakUsd' | 'previousCloseUsd' | 'atrUsd' | 'trueRanges'> {
   if (line.kind !== 'trailing' && line.kind !== 'atr') return { peakUsd: state.peakUsd, previousCloseUsd: state.previousCloseUsd, atrUsd: state.atrUsd, trueRanges: state.trueRanges };
@@ -302,12 +295,10 @@ export function evaluateStopLine(line: StopLine, state: StopLineState, observati
   let breached = state.breached;
   let signal: StopLineSignal | null = null;
   if (level !== null) {
-    const recoveryLevel = recoveryLevelOf(direction, level, checked.recoveryMarginRatio);
-    const crossed = direction === 'below' ? value < level : value > level;
-    const cleared = direction === 'below' ? value >= recoveryLevel : value <= recoveryLevel;
-    const kind: StopSignalKind | null = !breached && crossed ? 'breach' : breached && cleared ? 'recovery' : null;
+    const kind = hysteresisSignal({ direction, level, recoveryMarginRatio: checked.recoveryMarginRatio }, breached, value);
     if (kind !== null) {
       breached = kind === 'breach';
+      const recoveryLevel = recoveryLevelOf(direction, level, checked.recoveryMarginRatio);
       signal = { kind, rule: checked.kind, direction, value, level, recoveryLevel, metric: metricOf(checked.kind), at: observation.at };
     }
   }

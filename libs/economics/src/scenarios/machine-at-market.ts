@@ -19,7 +19,7 @@ export interface MachineAtMarket extends MachineEconomics {
   readonly hashpriceBtcPerPhDay: number;
 }
 
-/** Machine economics (DOMAIN.md §3) in a market state, so that scenarios and grids can shock it. */
+/** Machine economics (docs/methodology.md §3.1) in a market state, so that scenarios and grids can shock it. */
 export function machineAtMarket(machine: MachineSpecInput, market: MarketInputs): MachineAtMarket {
   const m = resolveMarket(market);
   const powerUsdPerKwh = (m.powerUsdPerKwhOverride ?? requireNonNegative('powerUsdPerKwh', machine.powerUsdPerKwh)) * m.powerPriceFactor;

@@ -9,7 +9,7 @@ import { resolveMarket, type MarketInputs } from '../companies/market-inputs';
  * `halving: true` halves the subsidy as if the halving happened now: with a height, the height moves
  * to the next halving height (so a DCF also sees the following halving four years later); with a
  * subsidy, the satoshi amount is halved and floored as consensus does. Fees stay in BTC per block
- * (DOMAIN.md 2.1: fees do not halve).
+ * (docs/methodology.md §2.1: fees do not halve).
  */
 export interface MarketShock {
   readonly btcPriceChangeRatio?: number;

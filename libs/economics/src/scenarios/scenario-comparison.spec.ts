@@ -30,7 +30,7 @@ describe('scenarios on a company', () => {
     expect(row(rows, 'powerCostPerBtcUsd').changeRatio).toBeCloseTo(0.3, 12);
   });
 
-  it('given the halving, when compared, then BTC per day scales by (1.5625 + 0.025)/(3.125 + 0.025) — fees do not halve (DOMAIN.md 2.1)', () => {
+  it('given the halving, when compared, then BTC per day scales by (1.5625 + 0.025)/(3.125 + 0.025) — fees do not halve (docs/methodology.md §2.1)', () => {
     const { rows, shockedMarket } = compareScenario(market, { halving: true }, evaluate);
     expect(row(rows, 'btcPerDay').changeRatio).toBeCloseTo(1.5875 / 3.15 - 1, 12);
     expect(shockedMarket.height).toBe(1_050_000);

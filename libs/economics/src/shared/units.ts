@@ -9,7 +9,7 @@ export const SATS_PER_BTC = 100_000_000;
 export const SECONDS_PER_DAY = 86_400;
 export const HOURS_PER_DAY = 24;
 export const WATTS_PER_KW = 1_000;
-/** Industry convention for expected hashes per block at difficulty 1 (DOMAIN.md 1.2). */
+/** Industry convention for expected hashes per block at difficulty 1 (docs/methodology.md §1.2). */
 export const HASHES_PER_DIFFICULTY_UNIT = 2 ** 32;
 /** The exact value, 2^256/(target_1 + 1) ≈ 2^48/65535; 1.526e-5 relative above the convention. */
 export const HASHES_PER_DIFFICULTY_UNIT_EXACT = 2 ** 48 / 65_535;

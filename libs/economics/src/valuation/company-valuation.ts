@@ -11,7 +11,7 @@ import { miningDcf, type MiningDcfResult } from './mining-dcf';
 import { resolveValuationAssumptions, type ValuationAssumptions } from './valuation-assumptions';
 
 /*
- * A company valued by its parts (DOMAIN.md 4.3–4.4):
+ * A company valued by its parts (docs/methodology.md §4.3–4.4):
  *   mining  = DCF of the fleet at work (mining-dcf.ts) with the profile's power price, credits and
  *             cash costs (other direct + allocated SG&A ex-SBC; interest belongs to net debt)
  *   HPC     = Σ contracts' after-tax NOI PV less remaining build capex (hpc-valuation.ts);

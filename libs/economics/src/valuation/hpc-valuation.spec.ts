@@ -3,7 +3,7 @@ import { hpcContractValuation } from './hpc-valuation';
 
 const wulf = { contractValueUsd: 3.7e9, termYears: 10, noiMarginRatio: 0.85 };
 
-describe('HPC contract valuation (DOMAIN.md 4.4)', () => {
+describe('HPC contract valuation (docs/methodology.md §4.4)', () => {
   it('given TeraWulf–Fluidstack ($3.7B, 10 y, 85 %) undiscounted and untaxed, when valued, then the PV is the whole NOI, $3.145B (~$315M/yr × 10)', () => {
     const r = hpcContractValuation({ ...wulf, discountRatePerYear: 0 });
     expect(r.noiPresentValueUsd).toBeCloseTo(3.145e9, 0);

@@ -5,7 +5,7 @@ import { monthlyRateFromAnnual, requireRatePerYear } from './discounting.util';
 /*
  * An AI/HPC contract valued from its own terms: the NOI stream over the term, after tax, discounted
  * monthly from the first rent month, less the build capex still to spend (at the valuation date).
- * Rent escalates yearly by g and the rents add up to the TCV exactly (DOMAIN.md 4.4: TCV / term is
+ * Rent escalates yearly by g and the rents add up to the TCV exactly (docs/methodology.md §4.4: TCV / term is
  * an average, year-1 rent is lower).
  */
 

@@ -33,9 +33,9 @@ export interface ValuationAssumptions {
   readonly hpcDiscountRatePerYear: number;
   /** Months to first rent when a contract states no rent start date. Default 0. */
   readonly hpcStartDelayMonthsWhenUnknown: number;
-  /** Build capex per critical-IT MW deducted for contracts not yet operating when the contract states none. No default (not deducted); DOMAIN.md 4.4 quotes $8–11 M/MW. */
+  /** Build capex per critical-IT MW deducted for contracts not yet operating when the contract states none. No default (not deducted); docs/methodology.md §4.4 quotes $8–11 M/MW. */
   readonly hpcBuildCapexUsdPerMw?: number;
-  /** EV per critical-IT MW for the cross-check. No default; DOMAIN.md 4.4 quotes ~$4.5 M/MW for miners, > $30 M/MW for data-center stocks (secondary). */
+  /** EV per critical-IT MW for the cross-check. No default; docs/methodology.md §4.4 quotes ~$4.5 M/MW for miners, > $30 M/MW for data-center stocks (secondary). */
   readonly hpcEvPerMwUsd?: number;
   /** Value HPC from the complete contracts only, listing the others. Default false (one incomplete contract makes the HPC value unknown). */
   readonly excludeIncompleteHpcContracts: boolean;

@@ -8,7 +8,7 @@ export const REDACTED = '<redacted>';
 
 /** One recorded exchange: the request as sent and the response as received. */
 export interface ReplayFixture {
-  /** Where the shape comes from (e.g. a SOURCES.md section), for the reader. */
+  /** Where the shape comes from (e.g. a docs/data-sources.md section), for the reader. */
   source?: string;
   description?: string;
   request: {

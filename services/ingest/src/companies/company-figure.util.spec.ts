@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCompanyProfile } from '@hashdesk/economics';
-import { canonicalJson } from './canonical-json.util';
 import { applyFigure, endOfAsOf } from './company-figure.util';
 import { CompanyProfileException } from './company-profile.exception';
 
@@ -51,10 +50,4 @@ describe('endOfAsOf', () => {
   ])('%s ends at %s', (asOf, end) => expect(endOfAsOf(asOf)?.toISOString()).toBe(end));
 
   it.each(['2025-02-30', '25-01-01', 'Q3'])('%s is not a date', (asOf) => expect(endOfAsOf(asOf)).toBeUndefined());
-});
-
-describe('canonicalJson', () => {
-  it('gives the same bytes whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, { y: 2, z: 1 }] }, b: 1 }));
-  });
 });

@@ -1,12 +1,9 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { assertUnreachable } from '@hashdesk/economics';
 import { CompanyProfileException, CompanyProfileExceptionCode } from './company-profile.exception';
 
 interface HttpResponse {
   status(code: number): { json(body: unknown): void };
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled company profile exception code: ${String(value)}`);
 }
 
 export function httpStatusOf(code: CompanyProfileExceptionCode): number {

@@ -1,13 +1,10 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { assertUnreachable } from '@hashdesk/economics';
 import { describeViolations, ObservationException, ObservationExceptionCode } from './observation.exception';
 
 /** What this filter needs of the platform's (express) response. */
 interface HttpResponse {
   status(code: number): { json(body: unknown): void };
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled observation exception code: ${String(value)}`);
 }
 
 export function httpStatusOf(code: ObservationExceptionCode): number {

@@ -5,14 +5,13 @@ import type { DataSource } from 'typeorm';
 import {
   AlertRaisedSchema, InputRefSchema, LineageSchema, Severity, ThresholdDirection, Topics, type HashpriceComputed,
 } from '@hashdesk/contracts';
-import { tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
+import { derivedEventId, tryMarkProcessed, type DecodedEvent, type OutboxRelay, type OutboxWriter } from '@hashdesk/messaging';
 import { DATA_SOURCE, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { RISK_CONFIG } from '../config/risk-config.token';
 import type { RiskEnv } from '../config/risk.config';
 import { MarketStateRepository } from '../market/market-state.repository';
 import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
-import { deterministicId } from './deterministic-id.util';
 import { evaluateThreshold, type ThresholdRule } from './threshold-rule';
 
 export const HASHPRICE_FLOOR_RULE_ID = 'network.hashprice-floor';
@@ -83,7 +82,7 @@ export class EvaluateHashpriceUseCase {
   private alertFor(metric: HashpriceComputed, event: DecodedEvent) {
     const threshold = this.rule.thresholdValue;
     return create(AlertRaisedSchema, {
-      alertId: deterministicId(`${this.rule.ruleId}|${metric.metricId}`),
+      alertId: derivedEventId(this.rule.ruleId, metric.metricId),
       ruleId: this.rule.ruleId,
       severity: Severity.WARNING,
       subject: 'network',

@@ -1,7 +1,7 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { EconomicsInputError } from '@hashdesk/economics';
-import { assertUnreachable, RiskException, RiskExceptionCode } from './risk.exception';
+import { assertUnreachable, EconomicsInputError } from '@hashdesk/economics';
+import { RiskException, RiskExceptionCode } from './risk.exception';
 
 /** The one HTTP edge for RiskException: every code maps to a status, exhaustively. */
 export function httpStatusOf(code: RiskExceptionCode): number {

@@ -17,7 +17,3 @@ export class RiskException extends Error {
     this.name = 'RiskException';
   }
 }
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`unreachable: ${String(value)}`);
-}

@@ -2,7 +2,6 @@ import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnAppli
 import type { DataSource } from 'typeorm';
 import { parseCompanyProfile, type CompanyProfile, type SourcedFigure } from '@hashdesk/economics';
 import { DATA_SOURCE } from '@hashdesk/platform';
-import { readShippedCompanyProfiles } from '../monte-carlo/shipped-company-profiles';
 import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 
 /** Balance-sheet figures a caller may supply where the profile has none (or a newer one). */
@@ -25,21 +24,19 @@ export interface RecordedProfile {
   profile: CompanyProfile;
 }
 
-/** Where a company's figures come from: a recorded version (and when it was known), or the shipped file. */
-export type ProfileProvenance =
-  | { source: 'recorded'; version: number; eventId: string; eventTime: Date; learnedTime: Date }
-  | { source: 'shipped'; asOf: string };
+/** Where a company's figures come from: the recorded version (and when it was known). */
+export type ProfileProvenance = { source: 'recorded'; version: number; eventId: string; eventTime: Date; learnedTime: Date };
 
 /** Other instances' consumption reaches this one's memory within this interval. */
 const REFRESH_INTERVAL_MS = 30_000;
 
 /**
  * Company profiles by ticker: the newest version ingest published (ingest.company-profile.recorded.v1,
- * kept in company_profile_version and held in memory), else the profile shipped in data/companies.
+ * kept in company_profile_version and held in memory). Ingest is the only door: a company it has not
+ * published is unknown here (seed data/companies with ingest's load-profiles command).
  */
 @Injectable()
 export class CompanyProfilesService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly shipped = new Map(readShippedCompanyProfiles().map((p) => [p.ticker, p]));
   private readonly newest = new Map<string, RecordedProfile>();
   /** Parsed versions by ticker:version, oldest evicted first (a backfill asks for the same few thousand times). */
   private readonly exactVersions = new Map<string, RecordedProfile>();
@@ -58,7 +55,7 @@ export class CompanyProfilesService implements OnApplicationBootstrap, OnApplica
   }
 
   tickers(): string[] {
-    return [...new Set([...this.shipped.keys(), ...this.newest.keys()])].sort();
+    return [...this.newest.keys()].sort();
   }
 
   /** The newest profile, with the caller's overrides (marked as such in their source). */
@@ -70,13 +67,12 @@ export class CompanyProfilesService implements OnApplicationBootstrap, OnApplica
   current(ticker: string, overrides: BalanceSheetOverrides = {}, field = 'ticker'): { profile: CompanyProfile; provenance: ProfileProvenance } {
     const upper = ticker.toUpperCase();
     const recorded = this.newest.get(upper);
-    if (recorded) {
-      const { version, eventId, eventTime, learnedTime } = recorded;
-      return { profile: withOverrides(recorded.profile, overrides), provenance: { source: 'recorded', version, eventId, eventTime, learnedTime } };
+    if (!recorded) {
+      const known = this.tickers();
+      throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no company profile for '${ticker}' (${known.length > 0 ? `one of ${known.join(', ')}` : 'none published by ingest yet'})`, field);
     }
-    const shipped = this.shipped.get(upper);
-    if (!shipped) throw new RiskException(RiskExceptionCode.UNKNOWN_COMPANY, `no company profile for '${ticker}' (one of ${this.tickers().join(', ')})`, field);
-    return { profile: withOverrides(shipped, overrides), provenance: { source: 'shipped', asOf: shipped.asOf } };
+    const { version, eventId, eventTime, learnedTime } = recorded;
+    return { profile: withOverrides(recorded.profile, overrides), provenance: { source: 'recorded', version, eventId, eventTime, learnedTime } };
   }
 
   /** The version a valuation used, or the newest recorded one before it; undefined when none is recorded. */

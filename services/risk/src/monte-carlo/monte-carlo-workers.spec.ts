@@ -1,5 +1,6 @@
 import { planMonteCarlo, runMonteCarlo, type CompanyProfile, type MonteCarloConfig } from '@hashdesk/economics';
-import { ILLUSTRATIVE_OPEX_ASSUMPTIONS, readShippedCompanyProfiles } from './shipped-company-profiles';
+import { readShippedCompanyProfiles } from '@hashdesk/reference-data';
+import { ILLUSTRATIVE_OPEX_ASSUMPTIONS } from './illustrative-opex';
 import { runMonteCarloOnWorkers, splitPaths } from './monte-carlo-workers';
 
 const market = { btcPriceUsd: 90_000, difficulty: 150e12, height: 930_000, feesBtcPerBlock: 0.025 };

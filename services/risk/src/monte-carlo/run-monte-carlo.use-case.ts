@@ -2,16 +2,16 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import {
   calibrateGbm, dailyLogReturns, EconomicsInputError, planMonteCarlo, type MonteCarloResult, type PriceModel,
 } from '@hashdesk/economics';
+import { readBundledBtcPrices } from '@hashdesk/reference-data';
 import { RISK_CONFIG } from '../config/risk-config.token';
 import type { RiskEnv } from '../config/risk.config';
 import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 import { fromEconomicsError } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';
-import { readBundledBtcPrices } from './bundled-price-history';
 import type { MonteCarloRequestDto } from './dto/monte-carlo.request.dto';
 import { MonteCarloWorkerPool } from './monte-carlo-workers';
-import { ILLUSTRATIVE_OPEX_ASSUMPTIONS } from './shipped-company-profiles';
+import { ILLUSTRATIVE_OPEX_ASSUMPTIONS } from './illustrative-opex';
 
 const STANDARD_HORIZONS = [3, 6, 12];
 

@@ -18,7 +18,7 @@ export interface CompanyRisk {
   policyEvents: PolicyEventView[];
   /** Where the company operates as the register knows it (jurisdiction-wide entries there bear on it). */
   jurisdictions: string[];
-  /** The profile the figures come from: the newest version ingest published, else the shipped file. */
+  /** The profile the figures come from: the newest version ingest published. */
   profile: ProfileProvenance;
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  btcPriceByDifficultyGrowthGrid, btcPriceByPowerPriceGrid, difficultyAfterOneYear, EconomicsInputError, scenarioFigures,
+  assertUnreachable, btcPriceByDifficultyGrowthGrid, btcPriceByPowerPriceGrid, difficultyAfterOneYear, EconomicsInputError, scenarioFigures,
   type CompanyValuationOptions, type MarketInputs, type SensitivityGrid,
 } from '@hashdesk/economics';
-import { RiskException, RiskExceptionCode, assertUnreachable } from '../common/risk.exception';
+import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 import { fromEconomicsError } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CompanyValuedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
 import type { DecodedEvent, OutboxRelay, OutboxWriter } from '@hashdesk/messaging';
 import type { Logger } from '@hashdesk/observability';
+import { readShippedCompanyProfiles } from '@hashdesk/reference-data';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import type { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
 import { EvaluateCompanyValuedUseCase } from './evaluate-company-valued.use-case';
@@ -24,6 +25,15 @@ const eventOf = (ticker: string): DecodedEvent<typeof Topics.companyValued.schem
   }) as CompanyValued,
 });
 
+/** Risk knows RIOT as ingest would have published it (version 1 of its data/companies file). */
+function profilesWithRiot(): CompanyProfilesService {
+  const profiles = new CompanyProfilesService();
+  const profile = readShippedCompanyProfiles().find((p) => p.ticker === 'RIOT');
+  if (!profile) throw new Error('data/companies has RIOT');
+  profiles.remember({ ticker: 'RIOT', version: 1, eventId: 'profile-event-1', eventTime: asOf, learnedTime: asOf, profile });
+  return profiles;
+}
+
 function given(firstDelivery: boolean) {
   const em = { query: jest.fn().mockResolvedValue(firstDelivery ? [{ message_id: 'valuation-event-1' }] : []) } as unknown as EntityManager;
   const dataSource = { transaction: jest.fn((work: (em: EntityManager) => Promise<unknown>) => work(em)) } as unknown as DataSource;
@@ -35,7 +45,7 @@ function given(firstDelivery: boolean) {
   const policyEvent = { eventId: 'policy-1', jurisdiction: 'US-TX', tickers: ['RIOT'], kind: 'curtailment-order', impact: -2, effectiveAt: new Date('2025-09-01T00:00:00Z') };
   const policy = { forCompany: jest.fn().mockResolvedValue([policyEvent]) };
   const useCase = new EvaluateCompanyValuedUseCase(
-    dataSource, outbox as unknown as OutboxWriter, relay as unknown as OutboxRelay, logger as unknown as Logger, new CompanyProfilesService(),
+    dataSource, outbox as unknown as OutboxWriter, relay as unknown as OutboxRelay, logger as unknown as Logger, profilesWithRiot(),
     evaluations as unknown as ScenarioEvaluationsRepository, stopLines as unknown as EvaluateStopLinesService, policy as unknown as PolicyRegisterRepository,
   );
   return { useCase, outbox, relay, evaluations, stopLines, policy };
@@ -70,7 +80,7 @@ describe('EvaluateCompanyValuedUseCase', () => {
     expect(relay.kick).not.toHaveBeenCalled();
   });
 
-  it('given a company without a shipped profile, when handled, then it is skipped without a transaction', async () => {
+  it('given a company whose profile ingest has not published, when handled, then it is skipped without a transaction', async () => {
     const { useCase, outbox } = given(true);
     await useCase.execute(eventOf('ZZZZ'));
     expect(outbox.add).not.toHaveBeenCalled();

@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyValuedSchema, type CompanyValued } from '@hashdesk/contracts';
 import { balanceSheetRisk, companyMetrics, runStandingScenarios, STANDING_SCENARIOS } from '@hashdesk/economics';
 import { PoisonMessageError } from '@hashdesk/messaging';
-import { readShippedCompanyProfiles } from '../monte-carlo/shipped-company-profiles';
+import { readShippedCompanyProfiles } from '@hashdesk/reference-data';
 import { evaluationIdFor, marketOfValuation, scenariosEvaluatedFor, SCENARIO_EVALUATION_METHODOLOGY_VERSION } from './scenario-evaluation.mapper';
 
 const riot = readShippedCompanyProfiles().find((p) => p.ticker === 'RIOT');

@@ -6,8 +6,7 @@ import {
 import {
   METHODOLOGY_VERSION, type BalanceSheetRisk, type MarketInputs, type ScenarioFigures, type StandingScenarioResult, type StandingScenarioRow,
 } from '@hashdesk/economics';
-import { PoisonMessageError } from '@hashdesk/messaging';
-import { deterministicId } from '../alerts/deterministic-id.util';
+import { derivedEventId, PoisonMessageError } from '@hashdesk/messaging';
 
 /** Bumped whenever the evaluation of a valuation changes. */
 export const SCENARIO_EVALUATION_METHODOLOGY_VERSION = `risk.standing-scenarios/1 (${METHODOLOGY_VERSION}; market = the valuation's; shipped profile; standing set)`;
@@ -101,7 +100,7 @@ export function scenariosEvaluatedFor(
 
 /** One evaluation per valuation event and methodology: a redelivery or a replay gets the same id. */
 export function evaluationIdFor(valuationEventId: string): string {
-  return deterministicId(`${SCENARIO_EVALUATION_METHODOLOGY_VERSION}|${valuationEventId}`);
+  return derivedEventId(SCENARIO_EVALUATION_METHODOLOGY_VERSION, valuationEventId);
 }
 
 /** The valuation's as-of, the evaluation's point in time. */

@@ -6,10 +6,9 @@ import { AlertRaisedSchema, InputRefSchema, LineageSchema, Severity, ThresholdDi
 import {
   companyMetrics, evaluateStopLine, type MarketInputs, type StopLine, type StopLineKind, type StopLineObservation, type StopLineSignal, type StopLineState,
 } from '@hashdesk/economics';
-import type { OutboxWriter } from '@hashdesk/messaging';
+import { derivedEventId, type OutboxWriter } from '@hashdesk/messaging';
 import { LOGGER, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
-import { deterministicId } from '../alerts/deterministic-id.util';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 
 export const STOP_LINE_METHODOLOGY = 'risk.stop-line/1';
@@ -123,7 +122,7 @@ export function alertFor(row: StopLineRow, signal: StopLineSignal, input: Trigge
   const threshold = breach ? signal.level : signal.recoveryLevel;
   const critical = row.kind === 'runway-floor' || row.kind === 'loan-to-value';
   return create(AlertRaisedSchema, {
-    alertId: deterministicId(`${row.line_id}|${signal.kind}|${input.eventId}`),
+    alertId: derivedEventId(row.line_id, signal.kind, input.eventId),
     ruleId: stopLineRuleId(row.kind, row.line_id),
     severity: !breach ? Severity.INFO : critical ? Severity.CRITICAL : Severity.WARNING,
     subject: row.ticker,

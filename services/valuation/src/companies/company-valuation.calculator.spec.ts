@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toBinary } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
-import { CompanyValuedSchema } from '@hashdesk/contracts';
+import { canonicalJson, CompanyValuedSchema } from '@hashdesk/contracts';
 import { companyMetrics } from '@hashdesk/economics';
-import { canonicalJson } from './canonical-json.util';
 import { comparableRow, sortComparables, type ComparableRow } from './comparable-row.mapper';
 import { valueCompany, valueCompanyIfListed, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 

@@ -1,11 +1,10 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CompanyValuedSchema, InputRefSchema, LineageSchema, PowerPriceObservedSchema, type CompanyValued } from '@hashdesk/contracts';
+import { canonicalJson, CompanyValuedSchema, InputRefSchema, LineageSchema, PowerPriceObservedSchema, type CompanyValued } from '@hashdesk/contracts';
 import {
   companyMetrics, companyValuation, METHODOLOGY_VERSION, parseCompanyProfile, satsToBtc, sitePowerPrice, type CompanyProfile, type MarketInputs, type RegionalPowerQuote,
 } from '@hashdesk/economics';
-import { canonicalJson } from './canonical-json.util';
-import { derivedId } from '../common/derived-id';
+import { derivedEventId } from '@hashdesk/messaging';
 
 /** Bumped whenever the valuation changes (the economics library's own version is part of it). */
 export const COMPANY_VALUATION_METHODOLOGY_VERSION =
@@ -112,5 +111,5 @@ function valueParsed(
 export function valuationIdFor(
   ticker: string, profileEventId: string, priceEventId: string, networkEventId: string, quoteEventId = '-', powerEventIds: readonly string[] = [],
 ): string {
-  return derivedId(COMPANY_VALUATION_METHODOLOGY_VERSION, ticker, profileEventId, priceEventId, networkEventId, quoteEventId, ...powerEventIds);
+  return derivedEventId(COMPANY_VALUATION_METHODOLOGY_VERSION, ticker, profileEventId, priceEventId, networkEventId, quoteEventId, ...powerEventIds);
 }

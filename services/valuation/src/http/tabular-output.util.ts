@@ -1,3 +1,5 @@
+import { assertUnreachable } from '@hashdesk/economics';
+
 /** The output formats of the query API: JSON (an envelope with the page), CSV or NDJSON (rows only). */
 export const OUTPUT_FORMATS = ['json', 'csv', 'ndjson'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -40,8 +42,4 @@ export function tabular<T extends Record<string, Cell>>(
     default:
       return assertUnreachable(format);
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled output format: ${String(value)}`);
 }

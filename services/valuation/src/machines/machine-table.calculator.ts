@@ -8,7 +8,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   breakevenHashpriceUsdPerPhDay, breakevenPowerUsdPerKwh, listAsicModels, machinePowerCostUsdPerDay, machineRevenueUsdPerDay, shutdownPriceUsd, type AsicModelSpec,
 } from '@hashdesk/economics';
-import { derivedId } from '../common/derived-id';
+import { derivedEventId } from '@hashdesk/messaging';
 
 /** Bumped whenever the table's computation changes, so that replays can tell old tables from new ones. */
 export const MACHINE_TABLE_METHODOLOGY_VERSION = 'machines/2 (nameplate catalog; e = published J/TH; full uptime; no pool fee; reference and each region\'s newest non-negative power price)';
@@ -122,5 +122,5 @@ export function computeMachineTableMessage(
 
 /** The table's id (also its event id): derived from the methodology version and its inputs' ids. */
 export function machineTableIdFor(hashpriceMetricId: string, powerEventIds: readonly string[] = []): string {
-  return derivedId(MACHINE_TABLE_METHODOLOGY_VERSION, hashpriceMetricId, ...powerEventIds);
+  return derivedEventId(MACHINE_TABLE_METHODOLOGY_VERSION, hashpriceMetricId, ...powerEventIds);
 }

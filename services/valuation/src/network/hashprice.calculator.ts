@@ -5,7 +5,7 @@ import { blockSubsidySats, networkHashprice, satsToBtc } from '@hashdesk/economi
 import { projectNextRetarget } from '../retarget/next-retarget.calculator';
 import type { ReferenceSnapshot } from '../retarget/period-reference.query';
 import type { NetworkInputEntity } from './network-input.entity';
-import { derivedId } from '../common/derived-id';
+import { derivedEventId } from '@hashdesk/messaging';
 
 /** Bumped whenever the computation changes, so that replays can tell old figures from new ones. */
 export const HASHPRICE_METHODOLOGY_VERSION = 'hashprice/2 (reward = subsidy(height) + mean fees per block; D*2^32; no pool fee; next retarget at the period pace since its earliest snapshot)';
@@ -68,10 +68,10 @@ function retargetOutlook(network: Input, reference: ReferenceSnapshot, feesPerBl
 }
 
 export function metricIdFor(priceEventId: string, networkEventId: string): string {
-  return derivedId(HASHPRICE_METHODOLOGY_VERSION, priceEventId, networkEventId);
+  return derivedEventId(HASHPRICE_METHODOLOGY_VERSION, priceEventId, networkEventId);
 }
 
 /** The event id of a figure's copy on the compacted latest topic: its own, so that replays repeat it. */
 export function latestEventIdFor(metricId: string): string {
-  return derivedId('hashprice-latest', metricId);
+  return derivedEventId('hashprice-latest', metricId);
 }

@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CompanyMarginProjectedSchema, InputRefSchema, LineageSchema, MarginProjectionStatus, type CompanyMarginProjected } from '@hashdesk/contracts';
 import { companyMetrics, difficultyChangePct, parseCompanyProfile, satsToBtc } from '@hashdesk/economics';
 import { COMPANY_VALUATION_METHODOLOGY_VERSION, type MarketInput, type ProfileVersion } from '../companies/company-valuation.calculator';
-import { derivedId } from '../common/derived-id';
+import { derivedEventId } from '@hashdesk/messaging';
 
 export const MARGIN_PROJECTION_METHODOLOGY_VERSION = `margin-projection/1 (projectRetarget from the epoch's pace between snapshots; ${COMPANY_VALUATION_METHODOLOGY_VERSION})`;
 
@@ -50,5 +50,5 @@ export function projectMargin(version: ProfileVersion, price: MarketInput, netwo
 }
 
 export function projectionIdFor(ticker: string, retargetHeight: number, status: string): string {
-  return derivedId(MARGIN_PROJECTION_METHODOLOGY_VERSION, ticker, retargetHeight, status);
+  return derivedEventId(MARGIN_PROJECTION_METHODOLOGY_VERSION, ticker, retargetHeight, status);
 }

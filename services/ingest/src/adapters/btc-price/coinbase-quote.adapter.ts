@@ -12,7 +12,7 @@ export interface CoinbaseQuoteAdapterConfig extends AdapterCommonConfig {
 }
 
 /**
- * Coinbase Exchange ticker, public (SOURCES.md § BTC price: Coinbase):
+ * Coinbase Exchange ticker, public (docs/data-sources.md §4, Coinbase):
  * `GET /products/BTC-USD/ticker` → `{"price":"…","time":"…Z",…}`. Price is a string; the
  * ticker's own `time` (last trade) is the event time, which lets the reference price judge
  * staleness. (The App API spot price carries no time, so it is not used.)

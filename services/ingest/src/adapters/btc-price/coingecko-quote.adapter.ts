@@ -16,7 +16,7 @@ export interface CoinGeckoQuoteAdapterConfig extends AdapterCommonConfig {
 }
 
 /**
- * CoinGecko simple price (SOURCES.md § BTC price: CoinGecko):
+ * CoinGecko simple price (docs/data-sources.md §3, CoinGecko):
  * `GET /simple/price?ids=bitcoin&vs_currencies=usd&include_last_updated_at=true&precision=full`
  * → `{"bitcoin":{"usd":67187.33,"last_updated_at":1711356300}}`. `last_updated_at` (s) is the
  * event time, so a cached (up to 60 s) or stale aggregate shows its age. An unknown id answers `{}`.

@@ -25,7 +25,7 @@ const DATA_KEY: Record<AlphaVantageFunction, string> = { GLOBAL_QUOTE: 'Global Q
 const THROTTLE_KEYS = ['Information', 'Note'];
 
 /**
- * Alpha Vantage (SOURCES.md § Stock quotes): GLOBAL_QUOTE (latest price, all strings, change
+ * Alpha Vantage (docs/data-sources.md §8): GLOBAL_QUOTE (latest price, all strings, change
  * percent as "1.23%") and TIME_SERIES_DAILY (daily bars). Throttling comes as HTTP 200 with
  * `Information` (formerly `Note`) and no data key: detected by the missing data key, not by the
  * message text; it stops the poll at once (the quota is per day) and backs off. Defaults: one poll

@@ -11,12 +11,12 @@ export interface FinnhubQuoteAdapterConfig extends AdapterCommonConfig {
   baseUrl: string;
   apiKey: string;
   tickers: readonly string[];
-  /** Where the key goes: the `X-Finnhub-Token` header (default, keeps it out of URLs) or the `token` query parameter (as SOURCES.md shows). */
+  /** Where the key goes: the `X-Finnhub-Token` header (default, keeps it out of URLs) or the `token` query parameter (as Finnhub's documentation shows). */
   tokenIn?: 'header' | 'query';
 }
 
 /**
- * Finnhub quote (SOURCES.md § Stock quotes): `GET /quote?symbol=MARA` →
+ * Finnhub quote (docs/data-sources.md §7): `GET /quote?symbol=MARA` →
  * `{"c":…,"d":…,"dp":…,"h":…,"l":…,"o":…,"pc":…,"t":unix_s}`. An unknown symbol answers 200 with
  * `c=0` (and t=0): reported as UNKNOWN_SYMBOL for that ticker, never a zero price. `t` is the event
  * time. Default poll 60 s (the free tier allows 60 calls a minute: keep tickers under that).

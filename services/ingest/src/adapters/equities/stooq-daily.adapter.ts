@@ -20,7 +20,7 @@ export interface StooqDailyAdapterConfig extends AdapterCommonConfig {
 const HEADER = ['Date', 'Open', 'High', 'Low', 'Close'];
 
 /**
- * Daily bars from Stooq's keyless CSV (SOURCES.md § Stock quotes: Stooq): `GET /q/d/l/?s=mara.us&i=d`
+ * Daily bars from Stooq's keyless CSV (docs/data-sources.md §9, Stooq): `GET /q/d/l/?s=mara.us&i=d`
  * → `Date,Open,High,Low,Close,Volume`, oldest first. A 200 without that header (Stooq answers
  * "No data" for an unknown symbol, and plain text when its daily limit is hit) is no data for the
  * ticker; when no ticker yields data the poll fails EMPTY_RESPONSE and backs off.

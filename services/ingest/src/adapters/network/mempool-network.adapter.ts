@@ -51,7 +51,7 @@ interface ParsedBlock {
 }
 
 /**
- * Bitcoin network state from a mempool.space-compatible API (SOURCES.md § mempool.space): tip
+ * Bitcoin network state from a mempool.space-compatible API (docs/data-sources.md §2, mempool.space): tip
  * height, the last blocks with their fees, the mean fees of the last 144 blocks (reward-stats,
  * falling back to the recent blocks when the instance has no mining index), the difficulty
  * projection and the daily hashrate history.

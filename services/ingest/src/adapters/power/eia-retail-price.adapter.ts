@@ -24,8 +24,8 @@ const CENTS_PER_KWH = 'cents per kilowatt-hour';
 const PLAUSIBLE_CENTS = { min: 0.5, max: 200 };
 
 /**
- * EIA API v2 average retail electricity price by state and sector (SOURCES.md § Other adapters:
- * Energy prices), `GET /v2/electricity/retail-sales/data/?api_key=…&frequency=monthly&data[]=price
+ * EIA API v2 average retail electricity price by state and sector (docs/data-sources.md §10)
+ *, `GET /v2/electricity/retail-sales/data/?api_key=…&frequency=monthly&data[]=price
  * &facets[stateid][]=TX&facets[sectorid][]=IND&sort[0][column]=period&sort[0][direction]=desc`.
  * Prices come as strings in cents per kilowatt-hour and become `powerUsdPerKwh` by an exact
  * decimal shift ("6.37" → 0.0637). The units field is checked; a withheld (null) price is an issue

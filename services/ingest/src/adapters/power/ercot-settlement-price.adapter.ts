@@ -40,7 +40,7 @@ interface IntervalLabel {
 }
 
 /**
- * ERCOT settlement point prices (SOURCES.md § Other adapters: Energy prices) from the ERCOT Public
+ * ERCOT settlement point prices (docs/data-sources.md §11) from the ERCOT Public
  * API: `GET /np4-190-cd/dam_stlmnt_pnt_prices` (hourly, `hourEnding` "01:00"…"24:00") or
  * `GET /np6-905-cd/spp_node_zone_hub` (15-minute, `deliveryHour` 1…24 + `deliveryInterval` 1…4),
  * in $/MWh, labelled in Central Prevailing Time. Each interval is converted to UTC through the

@@ -1,7 +1,7 @@
 import { ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsPositive, Min, ValidateNested } from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, Max, Min, ValidateNested } from 'class-validator';
 import { MarketInputsDto } from '../../market/dto/market-inputs.dto';
 
 const finite = { allowNaN: false, allowInfinity: false };
@@ -13,6 +13,7 @@ export class CostAssumptionsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
+  @Max(10_000_000)
   otherDirectCostUsdPerBtc?: number;
 
   @ApiPropertyOptional({ example: 8_000 })
@@ -20,6 +21,7 @@ export class CostAssumptionsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
+  @Max(10_000_000)
   sgaExSbcUsdPerBtc?: number;
 
   @ApiPropertyOptional({ example: 1_000 })
@@ -27,45 +29,51 @@ export class CostAssumptionsDto {
   @ToDecimalNumber()
   @IsNumber(finite)
   @Min(0)
+  @Max(10_000_000)
   interestUsdPerBtc?: number;
 }
 
-/** Balance-sheet figures that replace the shipped profile's (its nulls, or a newer filing). */
+/** Balance-sheet figures that replace the recorded profile's (its nulls, or a newer filing). */
 export class BalanceSheetOverridesDto {
   @ApiPropertyOptional({ example: 800e6 })
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
+  @Max(1e13)
   totalDebtUsd?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
+  @Max(1e13)
   cashUsd?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
+  @Max(21_000_000)
   btcHeld?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsNumber(finite)
   @IsPositive()
+  @Max(1e12)
   sharesOutstanding?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
+  @Max(1e13)
   convertibleNotesUsd?: number;
 }
 
 /**
  * What every company request may bring besides its own fields: market inputs (default: the newest
- * hashprice figure), per-BTC cost fallbacks (default: the illustrative opex of shipped-company-profiles.ts)
+ * hashprice figure), per-BTC cost fallbacks (default: the illustrative opex of monte-carlo/illustrative-opex.ts)
  * and balance-sheet overrides.
  */
 export class CompanyInputsDto {
@@ -75,7 +83,7 @@ export class CompanyInputsDto {
   @Type(() => MarketInputsDto)
   market?: MarketInputsDto;
 
-  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'default: the illustrative per-BTC opex of shipped-company-profiles.ts' })
+  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'default: the illustrative per-BTC opex of monte-carlo/illustrative-opex.ts' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CostAssumptionsDto)
