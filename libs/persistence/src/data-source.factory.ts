@@ -31,16 +31,35 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
-/** Creates the schema if missing, initialises the DataSource and runs pending migrations. */
+/**
+ * Creates the schema if missing, initialises the DataSource and runs pending migrations — under a
+ * PostgreSQL advisory lock per schema, so that replicas of a service starting together migrate once
+ * (the others wait, then find nothing pending). A session lock: a process that dies releases it.
+ */
 export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
-  await ensureDatabaseAndSchema(options.url, options.schema);
-  const dataSource = createServiceDataSource(options);
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  return dataSource;
+  assertSchemaName(options.schema);
+  const lock = await connect(options.url);
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockName(options.schema)]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    const dataSource = createServiceDataSource(options);
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } catch (error) {
+      await dataSource.destroy().catch(() => undefined);
+      throw error;
+    }
+    return dataSource;
+  } finally {
+    await lock.end().catch(() => undefined); // ending the session releases the lock
+  }
 }
 
-async function ensureDatabaseAndSchema(url: string, schema: string): Promise<void> {
+/** The advisory lock's name: one per schema, whatever the database. */
+export const migrationLockName = (schema: string): string => `hashdesk:migrations:${schema}`;
+
+async function connect(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
   try {
     await client.connect();
@@ -48,11 +67,7 @@ async function ensureDatabaseAndSchema(url: string, schema: string): Promise<voi
     throw new Error(`PostgreSQL at ${redact(url)} did not answer (${(error as Error).message}). ` +
       'Start it (e.g. pg_ctlcluster 15 main start) or set DATABASE_URL.');
   }
-  try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  } finally {
-    await client.end();
-  }
+  return client;
 }
 
 function assertSchemaName(schema: string): void {
