@@ -6,7 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigValidationError, loadConfig } from '@hashdesk/config';
 import type { Telemetry } from '@hashdesk/observability';
+import type { ApiKeyFeed } from './auth/api-key-feed';
 import { InputShapePipe } from './http/input-shape.pipe';
+import { API_KEY_FEED } from './platform.tokens';
 import { createValidationPipe } from './http/validation.pipe';
 import { answerUnparsableJson, refuseUndecodablePath } from './http/request-edge.middleware';
 
@@ -72,6 +74,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<void>
   );
   requireKeysForWrites(document as unknown as Parameters<typeof requireKeysForWrites>[0]);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  // No request is answered before every API key published so far has been read (an app without the
+  // platform module, such as the console's backend-for-frontend, has no keys of its own to read).
+  await apiKeyFeedOf(app)?.start(options.serviceName);
   await app.listen(options.port, options.host ?? '127.0.0.1');
   app.get(PinoNestLogger).log(`${options.serviceName} listening on ${options.host ?? '127.0.0.1'}:${options.port}`);
 }
@@ -83,5 +88,13 @@ export function requireKeysForWrites(document: { paths: Record<string, Record<st
       if (['get', 'head', 'options'].includes(method) || typeof operation !== 'object' || operation === null) continue;
       if (!operation.security || operation.security.length === 0) operation.security = [{ 'api-key': [] }];
     }
+  }
+}
+
+function apiKeyFeedOf(app: { get<T>(token: symbol): T }): ApiKeyFeed | undefined {
+  try {
+    return app.get<ApiKeyFeed>(API_KEY_FEED);
+  } catch {
+    return undefined;
   }
 }

@@ -93,14 +93,11 @@ export const platformProviders: Provider[] = [
     useFactory: (o: PlatformOptions) => new ApiKeyRegistry(o.infra.HASHDESK_ADMIN_API_KEY),
   },
   {
-    // Injecting PRODUCER orders this after the topics exist; the service answers no request before its keys are read.
+    // Injecting PRODUCER orders this after the topics exist. Started by bootstrapService before the
+    // HTTP server listens (one-shot commands and the replay serve no requests and never start it).
     provide: API_KEY_FEED,
-    inject: [PLATFORM_OPTIONS, KAFKA, TOPIC_NAMESPACE, ApiKeyRegistry, LOGGER, PRODUCER],
-    useFactory: async (o: PlatformOptions, kafka: Kafka, namespace: TopicNamespace, registry: ApiKeyRegistry, logger: Logger) => {
-      const feed = new ApiKeyFeed(kafka, namespace, registry, logger);
-      await feed.start(o.serviceName);
-      return feed;
-    },
+    inject: [KAFKA, TOPIC_NAMESPACE, ApiKeyRegistry, LOGGER, PRODUCER],
+    useFactory: (kafka: Kafka, namespace: TopicNamespace, registry: ApiKeyRegistry, logger: Logger) => new ApiKeyFeed(kafka, namespace, registry, logger),
   },
   {
     provide: RateLimiter,
