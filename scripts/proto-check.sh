@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when proto/ does not lint or libs/contracts/src/gen is stale (someone edited a .proto and did not regenerate).
+# Fails when proto/ does not lint, breaks compatibility with main (buf breaking) or libs/contracts/src/gen is stale
+# (someone edited a .proto and did not regenerate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx --no-install buf lint
@@ -11,3 +12,4 @@ if ! diff -r "$tmp/libs/contracts/src/gen" libs/contracts/src/gen >/dev/null; th
   exit 1
 fi
 echo "proto: lint clean, generated code up to date"
+bash scripts/proto-breaking.sh

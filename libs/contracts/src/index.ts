@@ -13,6 +13,9 @@ export * from './gen/hashdesk/v1/policy_pb';
 export * from './gen/hashdesk/v1/identity_pb';
 export * from './topics/topic-entry';
 export * from './topics/topic-registry';
+export * from './topics/topic-consumers';
 export * from './headers';
 // hashed and compared payload JSON (profiles, valuation results): one byte form per content
 export * from './canonical-json';
+// the AsyncAPI document of every topic, derived from the registry and the protobuf descriptors
+export * from './asyncapi/asyncapi-document';

@@ -13,3 +13,4 @@ export * from './http/uuid-param.pipe';
 export * from './http/request-edge.middleware';
 export * from './auth';
 export * from './http/content-type.guard';
+export * from './http/tabular-output';

@@ -5,6 +5,7 @@ export * from './free-port';
 export * from './service-process';
 export * from './throwaway-kafka-broker';
 export * from './webhook-receiver';
+export * from './cloud-event-check';
 export * from './eventually';
 export * from './test-secret-keys';
 export * from './test-api-keys';

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { fromBinary } from '@bufbuild/protobuf';
 import { NotificationDeliveredSchema } from '@hashdesk/contracts';
-import { eventually, WebhookReceiver } from '@hashdesk/testing';
+import { eventually, parseCloudEvent, WebhookReceiver } from '@hashdesk/testing';
 import { ADMIN_TOKEN, EventPublisher, MailReceiver, NotificationClient, verifiesWith } from './notification-harness';
 import { Stack } from './stack';
 
@@ -145,7 +145,8 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(r.requests).toHaveLength(script.length + ids.length);
     for (const request of r.requests) {
       expect(verifiesWith(secret, request)).toBe(true);
-      expect(JSON.parse(request.body).id).toBe(request.headers['webhook-id']);
+      // Each body is a CloudEvents 1.0 event in structured mode, its id the webhook-id.
+      expect(parseCloudEvent(request)).toMatchObject({ specversion: '1.0', id: request.headers['webhook-id'], type: 'hashdesk.v1.AlertRaised', subject: 'REL1' });
     }
     // 429 Retry-After: 1 s was honoured: the next request for that webhook-id came at least a second later.
     const limited = r.requests[2];
@@ -192,7 +193,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(valuesAt('/crossing')).toEqual([51, 55]);
     // Above 50 at minutes 2, 3, 5, 6; the 150 s cooldown lets through minute 2 and minute 5.
     expect(valuesAt('/cooled')).toEqual([51, 55]);
-    expect(JSON.parse(r.requests.find((q) => q.path === '/crossing')!.body).trigger).toMatch(/crossed up through 50/);
+    expect(parseCloudEvent(r.requests.find((q) => q.path === '/crossing')!).trigger).toMatch(/crossed up through 50/);
     await alice.call('DELETE', `/v1/subscriptions/${crossing.body.id}`);
     await alice.call('DELETE', `/v1/subscriptions/${cooled.body.id}`);
   });
@@ -272,10 +273,11 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     const created = await alice.call('POST', '/v1/subscriptions', { channel: 'webhook', url: r.url(), tickers: ['DIG1'], digestIntervalSeconds: 3 });
     const ids = [await events.alert('DIG1', 1), await events.alert('DIG1', 2), await events.alert('DIG1', 3)];
     const [digest] = await r.waitFor(1, 20_000);
-    const body = JSON.parse(digest.body);
+    const body = parseCloudEvent(digest) as unknown as { type: string; data: { count: number; events: Array<{ id: string; specversion: string }> } };
     expect(body.type).toBe('hashdesk.notification.Digest');
     expect(body.data.count).toBe(3);
     expect(body.data.events.map((e: { id: string }) => e.id)).toEqual(ids);
+    expect(body.data.events.map((e) => e.specversion)).toEqual(['1.0', '1.0', '1.0']); // each collected event is a CloudEvent too
     expect(verifiesWith(created.body.secret, digest)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     expect(r.requests).toHaveLength(1);
@@ -307,7 +309,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     const disabled = await eventually('endpoint disabled', () => alice.call('GET', `/v1/subscriptions/${created.body.id}`), (res) => res.body.disabledAt !== null, 30_000);
     expect(disabled.body.disabledReason).toMatch(/6 consecutive failed attempts/);
     const [notice] = await watcher.waitFor(1);
-    expect(JSON.parse(notice.body)).toMatchObject({ type: 'hashdesk.notification.EndpointDisabled', data: { subscriptionId: created.body.id } });
+    expect(parseCloudEvent(notice)).toMatchObject({ specversion: '1.0', type: 'hashdesk.notification.EndpointDisabled', data: { subscriptionId: created.body.id } });
     const before = r.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(r.requests.length).toBe(before); // nothing more is sent to a disabled endpoint

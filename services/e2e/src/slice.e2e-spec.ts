@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Topics } from '@hashdesk/contracts';
+import { parseCloudEvent } from '@hashdesk/testing';
 import { Stack, WEBHOOK_SECRET } from './stack';
 
 /**
@@ -50,6 +51,7 @@ describe('the slice: a price and a network snapshot become a delivered alert', (
 
     const [delivery] = await stack.receiver.waitFor(1);
     const body = JSON.parse(delivery.body);
+    expect(parseCloudEvent(delivery)).toMatchObject({ specversion: '1.0', source: 'hashdesk/notification', subject: 'network' });
     // Hashprice by hand: (3.125 + 0.0182) BTC × 86,400 s × 1e15 / (D × 2^32) × $87,133.51 = 37.16 $/PH/day.
     const expected = ((3.125 + 0.0182) * 86_400 * 1e15) / (difficulty * 2 ** 32) * 87_133.51;
     expect(body.type).toBe('hashdesk.v1.AlertRaised');
@@ -62,7 +64,7 @@ describe('the slice: a price and a network snapshot become a delivered alert', (
     expect(body.data.lineage.inputs[0].eventType).toBe('hashdesk.v1.HashpriceComputed');
 
     // The trace that started with the ingest request ends at the receiver.
-    expect(body.traceId).toBe(traceId);
+    expect(body.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`)); // the CloudEvents distributed-tracing extension
     expect(String(delivery.headers.traceparent)).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     // Standard Webhooks, verified the receiver's way.

@@ -8,6 +8,7 @@ import { DATA_SOURCE, LOGGER, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
+import { cloudEventJson } from '../events/cloud-event';
 import { EVENT_TYPES } from '../events/notification-event';
 import { SsrfGuard } from '../subscriptions/ssrf-guard';
 import { SubscriberTopics } from '../subscriptions/subscriber-topics.service';
@@ -297,8 +298,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.logger.warn({ subscriptionId: delivery.subscription_id }, 'endpoint disabled after consecutive failures');
     // The owner is told on every other channel it has (its own other subscriptions), and sees it in GET /v1/subscriptions.
     const noticeId = `endpoint-disabled-${delivery.subscription_id}-${Date.now()}`;
-    const body = JSON.stringify({
-      id: noticeId, type: EVENT_TYPES.endpointDisabled, source: 'hashdesk/notification', subject: 'subscription', time: new Date().toISOString(), traceId: null,
+    const body = cloudEventJson({
+      id: noticeId, type: EVENT_TYPES.endpointDisabled, subject: 'subscription', time: new Date(),
       data: { subscriptionId: delivery.subscription_id, url: disabled[0].url, reason },
     });
     await this.dataSource.query(

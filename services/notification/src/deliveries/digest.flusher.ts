@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { JsonValue } from '@bufbuild/protobuf';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@hashdesk/platform';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
 import type { NotificationEnv } from '../config/notification.config';
+import { cloudEventJson } from '../events/cloud-event';
 import { EVENT_TYPES } from '../events/notification-event';
 
 /**
@@ -32,9 +34,9 @@ export class DigestFlusher {
         if (items.length === 0) continue;
         items.sort((a, b) => Number(a.id) - Number(b.id));
         const digestId = `digest-${id}-${items[0].id}`;
-        const body = JSON.stringify({
-          id: digestId, type: EVENT_TYPES.digest, source: 'hashdesk/notification', subject: 'digest', time: new Date().toISOString(), traceId: null,
-          data: { subscriptionId: id, from: items[0].created_at, to: items[items.length - 1].created_at, count: items.length, events: items.map((i) => i.payload) },
+        const body = cloudEventJson({
+          id: digestId, type: EVENT_TYPES.digest, subject: 'digest', time: new Date(),
+          data: { subscriptionId: id, from: items[0].created_at.toISOString(), to: items[items.length - 1].created_at.toISOString(), count: items.length, events: items.map((i) => i.payload as JsonValue) },
         });
         const tooLarge = Buffer.byteLength(body) > this.config.NOTIFICATION_MAX_PAYLOAD_BYTES;
         await em.query(

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JsonValue } from '@bufbuild/protobuf';
 import type { DataSource, EntityManager } from 'typeorm';
-import { traceIdOf } from '@hashdesk/messaging';
 import { DATA_SOURCE, LOGGER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { NOTIFICATION_CONFIG } from '../config/notification-config.token';
@@ -150,7 +149,8 @@ export class RouteEventsUseCase {
     const bases = new Map<NotificationEvent, string>();
     const bodyOf = (f: Fired) => {
       let base = bases.get(f.event);
-      if (base === undefined) bases.set(f.event, (base = deliveryBody(f.event, 'hashdesk/notification', traceIdOf(f.event.traceparent) ?? null)));
+      if (base === undefined) bases.set(f.event, (base = deliveryBody(f.event)));
+      // `trigger`: a CloudEvents extension attribute (lower-case letters only, as the spec requires).
       return f.reason ? `${base.slice(0, -1)},"trigger":${JSON.stringify(f.reason)}}` : base;
     };
     const digested = fired.filter((f) => f.subscription.digest_interval_seconds);

@@ -1,6 +1,7 @@
 import { toJson, type JsonValue } from '@bufbuild/protobuf';
 import { AlertRaisedSchema, HashpriceComputedSchema, Severity, type AlertRaised, type HashpriceComputed } from '@hashdesk/contracts';
 import type { EventMeta } from '@hashdesk/messaging';
+import { cloudEventJson } from './cloud-event';
 
 export type SeverityName = 'info' | 'warning' | 'critical';
 
@@ -65,7 +66,7 @@ export function fromHashpriceComputed(meta: EventMeta, metric: HashpriceComputed
   };
 }
 
-/** The JSON body every channel starts from; its id is also the webhook-id. */
-export function deliveryBody(event: NotificationEvent, source: string, traceId: string | null): string {
-  return JSON.stringify({ id: event.id, type: event.type, source, subject: event.subject, time: event.time.toISOString(), traceId, data: event.data });
+/** The body every channel starts from, a structured-mode CloudEvent; its id is also the webhook-id. */
+export function deliveryBody(event: NotificationEvent): string {
+  return cloudEventJson(event);
 }

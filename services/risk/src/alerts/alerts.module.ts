@@ -17,6 +17,8 @@ import { CompanyScenariosUseCase } from '../scenarios/company-scenarios.use-case
 import { EvaluateCompanyValuedUseCase } from '../scenarios/evaluate-company-valued.use-case';
 import { ScenarioEvaluationsRepository } from '../scenarios/scenario-evaluations.repository';
 import { ScenariosController } from '../scenarios/scenarios.controller';
+import { UniverseController } from '../scenarios/universe.controller';
+import { UniverseUseCase } from '../scenarios/universe.use-case';
 import { CreateStopLineUseCase } from '../watchlists/create-stop-line.use-case';
 import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
 import { RecordEquityQuoteUseCase } from '../watchlists/record-equity-quote.use-case';
@@ -36,7 +38,7 @@ export class AlertsModule implements OnModuleInit {
   static register(configProvider: Provider): DynamicModule {
     return {
       module: AlertsModule,
-      controllers: [AlertsController, WatchlistsController, ScenariosController, MonteCarloController, PolicyRegisterController],
+      controllers: [AlertsController, WatchlistsController, ScenariosController, UniverseController, MonteCarloController, PolicyRegisterController],
       providers: [
         configProvider,
         EvaluateHashpriceUseCase,
@@ -52,6 +54,7 @@ export class AlertsModule implements OnModuleInit {
         ScenarioEvaluationsRepository,
         EvaluateCompanyValuedUseCase,
         CompanyScenariosUseCase,
+        UniverseUseCase,
         PolicyRegisterRepository,
         RecordPolicyEventUseCase,
         RecordCompanyProfileUseCase,

@@ -40,6 +40,12 @@ export class CompanyScenariosUseCase {
     return found;
   }
 
+  /** The company's evaluations with valuation as-of at or before `asOf`, newest first; an unknown ticker is a 404, none yet an empty list. */
+  async history(ticker: string, limit: number, asOf?: string): Promise<StoredScenarioEvaluation[]> {
+    const profile = this.profiles.get(ticker);
+    return this.evaluations.history(profile.ticker, limit, asOf === undefined ? undefined : new Date(asOf));
+  }
+
   async grid(ticker: string, query: SensitivityGridQueryDto): Promise<CompanySensitivityGrid> {
     const profile = this.profiles.get(ticker);
     const stored = await this.evaluations.latest(profile.ticker);

@@ -62,17 +62,38 @@ export class ScenarioEvaluationsRepository {
        ORDER BY as_of DESC, recorded_at DESC, evaluation_id DESC LIMIT 1`,
       [ticker, asOf ?? null],
     );
-    if (!row) return null;
-    return {
-      evaluationId: row.evaluation_id,
-      ticker: row.ticker,
-      asOf: row.as_of.toISOString(),
-      knownAt: row.known_at?.toISOString() ?? null,
-      valuationId: row.valuation_id,
-      valuationEventId: row.valuation_event_id,
-      market: row.market,
-      recordedAt: row.recorded_at.toISOString(),
-      evaluation: row.evaluation,
-    };
+    return row ? stored(row) : null;
+  }
+
+  /** Each company's newest evaluation with as-of at or before `asOf` (default: the newest), by ticker; same tie-break as latest. */
+  async latestPerCompany(asOf?: Date): Promise<StoredScenarioEvaluation[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (ticker) * FROM scenario_evaluation WHERE ($1::timestamptz IS NULL OR as_of <= $1::timestamptz)
+       ORDER BY ticker, as_of DESC, recorded_at DESC, evaluation_id DESC`,
+      [asOf ?? null],
+    );
+    return rows.map(stored);
+  }
+
+  /** The company's evaluations with as-of at or before `asOf` (default: all), newest first, at most `limit`. */
+  async history(ticker: string, limit: number, asOf?: Date): Promise<StoredScenarioEvaluation[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM scenario_evaluation WHERE ticker = $1 AND ($2::timestamptz IS NULL OR as_of <= $2::timestamptz)
+       ORDER BY as_of DESC, recorded_at DESC, evaluation_id DESC LIMIT $3`,
+      [ticker, asOf ?? null, limit],
+    );
+    return rows.map(stored);
   }
 }
+
+const stored = (row: Row): StoredScenarioEvaluation => ({
+  evaluationId: row.evaluation_id,
+  ticker: row.ticker,
+  asOf: row.as_of.toISOString(),
+  knownAt: row.known_at?.toISOString() ?? null,
+  valuationId: row.valuation_id,
+  valuationEventId: row.valuation_event_id,
+  market: row.market,
+  recordedAt: row.recorded_at.toISOString(),
+  evaluation: row.evaluation,
+});

@@ -1,15 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
-import { RequireScope } from '@hashdesk/platform';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { RequireScope, rowsBody, tabular, type HttpResponse } from '@hashdesk/platform';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { StandingScenarioResult } from '@hashdesk/economics';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
 import { CompanyRiskUseCase, type CompanyRisk } from './company-risk.use-case';
 import { CompanyScenariosUseCase, type CompanySensitivityGrid } from './company-scenarios.use-case';
 import { AdHocScenarioRequestDto } from './dto/ad-hoc-scenario.request.dto';
 import { CompanyRiskQueryDto } from './dto/company-risk.query.dto';
-import { ScenarioEvaluationQueryDto } from './dto/scenario-evaluation.query.dto';
+import { EvaluationHistoryQueryDto, ScenarioEvaluationQueryDto } from './dto/scenario-evaluation.query.dto';
 import { SensitivityGridQueryDto } from './dto/sensitivity-grid.query.dto';
 import type { StoredScenarioEvaluation } from './scenario-evaluations.repository';
+import { SCENARIO_TABLE_COLUMNS, scenarioTableRows, type ScenarioTableSource } from './scenario-table.mapper';
+import { UNIVERSE_COLUMNS, universeRow } from './universe-row.mapper';
+
+const DEFAULT_HISTORY_LIMIT = 100;
 
 @ApiTags('scenarios')
 @UseFilters(RiskExceptionFilter)
@@ -24,9 +28,29 @@ export class ScenariosController {
   @ApiOperation({
     summary: "The company's standing scenarios and risk score as last evaluated on a valuation.company.valued.v1 event "
       + '(or the newest one with valuation as-of at or before ?asOf=, no look-ahead); 404 before the first',
+    description: 'JSON: the stored evaluation. CSV and NDJSON: its scenario table, one row per scenario, base first: '
+      + `${SCENARIO_TABLE_COLUMNS.join(', ')}.`,
   })
-  scenarios(@Param('ticker') ticker: string, @Query() query: ScenarioEvaluationQueryDto): Promise<StoredScenarioEvaluation> {
-    return this.evaluated.latest(ticker, query.asOf);
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  async scenarios(@Param('ticker') ticker: string, @Query() query: ScenarioEvaluationQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StoredScenarioEvaluation | string> {
+    const stored = await this.evaluated.latest(ticker, query.asOf);
+    if ((query.format ?? 'json') === 'json') return stored;
+    const table = (stored.evaluation as { standingScenarios?: ScenarioTableSource }).standingScenarios ?? {};
+    return rowsBody(res, query.format as 'csv' | 'ndjson', SCENARIO_TABLE_COLUMNS, scenarioTableRows(stored.ticker, stored.asOf, table), `${stored.ticker}-scenarios`);
+  }
+
+  @Get('companies/:ticker/evaluations')
+  @ApiOperation({
+    summary: "The company's stored scenario evaluations, newest first (with ?asOf=, those whose valuation as-of is at or before it), "
+      + 'one row each, with the columns of GET /v1/risk/universe',
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  @ApiOkResponse({ description: 'JSON {columns, page{limit}, items}; CSV (attachment) or NDJSON: the rows alone' })
+  async evaluations(@Param('ticker') ticker: string, @Query() query: EvaluationHistoryQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<unknown> {
+    const limit = query.limit ?? DEFAULT_HISTORY_LIMIT;
+    const rows = (await this.evaluated.history(ticker, limit, query.asOf)).map(universeRow);
+    const file = `${String(rows[0]?.ticker ?? ticker.toUpperCase())}-evaluations`;
+    return tabular(res, query.format ?? 'json', UNIVERSE_COLUMNS, rows, { columns: UNIVERSE_COLUMNS, page: { limit } }, file);
   }
 
   @Get('companies/:ticker/grid')

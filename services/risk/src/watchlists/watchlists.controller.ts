@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OwnedResource, RequireScope, refuseNulls, CurrentPrincipal, grants, type ApiPrincipal, UuidParamPipe } from '@hashdesk/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  OwnedResource, RequireScope, refuseNulls, CurrentPrincipal, grants, type ApiPrincipal, UuidParamPipe, FormatQueryDto, rowsBody, type HttpResponse,
+} from '@hashdesk/platform';
 import { RiskExceptionFilter } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { CreateStopLineUseCase } from './create-stop-line.use-case';
@@ -8,6 +10,7 @@ import { EquityQuoteRequestDto } from './dto/equity-quote.request.dto';
 import { CreateStopLineRequestDto, UpdateStopLineRequestDto } from './dto/stop-line.request.dto';
 import { CreateWatchlistEntryRequestDto, UpdateWatchlistEntryRequestDto } from './dto/watchlist-entry.request.dto';
 import { RecordEquityQuoteUseCase } from './record-equity-quote.use-case';
+import { WATCHLIST_COLUMNS, watchlistRows } from './watchlist-row.mapper';
 import { WatchlistsRepository, type OwnerScope, type StopLineView, type WatchlistEntryView } from './watchlists.repository';
 
 /** An admin key reaches every owner's entries; any other key its owner's only. The gate guarantees a principal here. */
@@ -35,9 +38,14 @@ export class WatchlistsController {
   }
 
   @Get('watchlist')
-  @ApiOperation({ summary: 'Every watchlist entry with its stop lines and their state' })
-  list(@CurrentPrincipal() principal?: ApiPrincipal): Promise<WatchlistEntryView[]> {
-    return this.repository.listEntries(scopeOf(principal));
+  @ApiOperation({
+    summary: 'Every watchlist entry with its stop lines and their state',
+    description: `JSON: the entries with their lines. CSV and NDJSON: one row per stop line (an entry without lines: one row, line fields empty): ${WATCHLIST_COLUMNS.join(', ')}.`,
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  async list(@Query() q: FormatQueryDto, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal?: ApiPrincipal): Promise<WatchlistEntryView[] | string> {
+    const entries = await this.repository.listEntries(scopeOf(principal));
+    return (q.format ?? 'json') === 'json' ? entries : rowsBody(res, q.format as 'csv' | 'ndjson', WATCHLIST_COLUMNS, watchlistRows(entries), 'watchlist');
   }
 
   @Get('watchlist/:entryId')

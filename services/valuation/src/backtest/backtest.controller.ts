@@ -1,8 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '@hashdesk/platform';
-import { FormatQueryDto } from '../http/query-params.dto';
-import { tabular, type HttpResponse } from '../http/tabular-output.util';
+import { badRequest, FormatQueryDto, tabular, type HttpResponse } from '@hashdesk/platform';
 import { CompanyBacktestQuery } from './company-backtest.query';
 
 const TICKER = /^[A-Z0-9.]{1,10}$/;

@@ -1,8 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '@hashdesk/platform';
+import { badRequest, tabular, type Cell, type HttpResponse } from '@hashdesk/platform';
 import { OffsetPageQueryDto, parseInstant, PointInTimeQueryDto } from '../http/query-params.dto';
-import { tabular, type Cell, type HttpResponse } from '../http/tabular-output.util';
 import { COMPARABLE_COLUMNS, comparableRow, sortComparables } from './comparable-row.mapper';
 import { ComparablesCache } from './comparables.cache';
 import { CompanyQueryRepository, type StoredValuation } from './company-query.repository';

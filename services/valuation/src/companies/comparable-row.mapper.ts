@@ -1,4 +1,4 @@
-import type { Cell } from '../http/tabular-output.util';
+import type { Cell } from '@hashdesk/platform';
 import type { StoredValuation } from './company-query.repository';
 
 /** Numeric columns of the comparables table (all sortable). */

@@ -1,15 +1,6 @@
-import { ToDecimalNumber } from '@hashdesk/platform';
+import { FormatQueryDto, ToDecimalNumber } from '@hashdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { OUTPUT_FORMATS, type OutputFormat } from './tabular-output.util';
-
-/** The output format alone (json, csv, ndjson). */
-export class FormatQueryDto {
-  @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
-  @IsOptional()
-  @IsIn(OUTPUT_FORMATS as readonly string[], { message: `must be one of ${OUTPUT_FORMATS.join(', ')}` })
-  format?: OutputFormat;
-}
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 /** Shared query parameters: output format and page size. */
 export class PageQueryDto extends FormatQueryDto {

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { badRequest, DATA_SOURCE } from '@hashdesk/platform';
+import { badRequest, DATA_SOURCE, tabular, type HttpResponse } from '@hashdesk/platform';
 import { OffsetPageQueryDto } from '../http/query-params.dto';
-import { tabular, type HttpResponse } from '../http/tabular-output.util';
 
 const COLUMNS = [
   'ticker', 'retargetHeight', 'status', 'asOf', 'height', 'currentDifficulty', 'nextDifficulty', 'difficultyChangePct', 'projectedDifficulty', 'btcPriceUsd',

@@ -5,6 +5,7 @@ import { contextFromHeaders } from '@hashdesk/messaging';
 import type { Resolver, SsrfGuard } from '../../subscriptions/ssrf-guard';
 import type { ClaimedDelivery, SendOutcome } from '../claimed-delivery';
 import { parseRetryAfterMs } from '../retry-schedule';
+import { CLOUDEVENTS_JSON_CONTENT_TYPE } from '../../events/cloud-event';
 import { signWebhookWithAll } from '../webhook-signature';
 
 export interface HttpSenderOptions {
@@ -90,7 +91,8 @@ export class HttpSender {
 function webhookRequest(delivery: ClaimedDelivery): { headers: Record<string, string>; body: string } {
   const timestamp = Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
+    // The body is a structured-mode CloudEvent; the HTTP binding names it by this media type.
+    'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE,
     'user-agent': 'hashdesk-notification/1',
     'webhook-id': delivery.event_id,
     'webhook-timestamp': String(timestamp),
