@@ -75,6 +75,8 @@ export interface MonteCarloStartMarket {
   readonly difficulty: number;
   readonly height: number;
   readonly feesBtcPerBlock: number;
+  /** The caller's power price for every company simulated (a profile without one can then be simulated). */
+  readonly powerUsdPerKwh?: number;
 }
 
 export function prepareMonteCarloCompany(
@@ -128,12 +130,13 @@ export function prepareMonteCarloCompany(
   const creditsPerDay = credits !== null && creditsApply(profile, price.source) ? credits / periodDays : 0;
   const grossPowerPerDay = (hashrate.value as number) * (efficiency.value as number) * 1_000 * HOURS_PER_DAY * (price.usdPerKwh.value as number);
 
+  const powerOverride = market.powerUsdPerKwh === undefined ? {} : { powerUsdPerKwh: market.powerUsdPerKwh };
   const priceNodes = layout.priceNodesUsd;
   const difficultyNodes = layout.difficultyNodes;
   const grid = new Float64Array(priceNodes.length * difficultyNodes.length);
   for (let i = 0; i < priceNodes.length; i += 1) {
     for (let j = 0; j < difficultyNodes.length; j += 1) {
-      const value = companyValuation(profile, { btcPriceUsd: priceNodes[i], difficulty: difficultyNodes[j], height: layout.height, feesBtcPerBlock: m.feesBtcPerBlock }, options).miningValueUsd;
+      const value = companyValuation(profile, { btcPriceUsd: priceNodes[i], difficulty: difficultyNodes[j], height: layout.height, feesBtcPerBlock: m.feesBtcPerBlock, ...powerOverride }, options).miningValueUsd;
       grid[i * difficultyNodes.length + j] = value as number;
     }
   }

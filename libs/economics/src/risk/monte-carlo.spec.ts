@@ -121,6 +121,17 @@ describe('Monte Carlo: inputs', () => {
     expect(result.skippedCompanies[0].missingInputs).toContain('fleet.operatingHashrateEhs|fleet.installedHashrateEhs');
   });
 
+  it('given a company without a power price, then it is skipped, and simulated once the caller gives one', () => {
+    const noPrice = { ...syntheticProfile({ powerUsdPerKwh: null }), ticker: 'NOPOWER' };
+    const without = runMonteCarlo([{ profile: noPrice }], market, { ...config, paths: 10 });
+    expect(without.skippedCompanies.map((c) => c.ticker)).toEqual(['NOPOWER']);
+    const given = runMonteCarlo([{ profile: noPrice }], { ...market, powerUsdPerKwh: 0.05 }, { ...config, paths: 10 });
+    expect(given.companies.map((c) => c.ticker)).toEqual(['NOPOWER']);
+    // The same company with 0.05 USD/kWh in its profile simulates to the same result.
+    const inProfile = runMonteCarlo([{ profile: { ...syntheticProfile({ powerUsdPerKwh: 0.05 }), ticker: 'NOPOWER' } }], market, { ...config, paths: 10 });
+    expect(given.companies[0]).toEqual(inProfile.companies[0]);
+  });
+
   it('given bad settings, then the error names the field', () => {
     expect(() => runMonteCarlo([], market, { ...config, paths: 0 })).toThrow(/^paths: must be between 1 and/);
     expect(() => runMonteCarlo([], market, { ...config, seed: -1 })).toThrow(/^seed: must be 0 or more/);

@@ -187,6 +187,7 @@ export function planMonteCarlo(companies: readonly MonteCarloCompanyInput[], mar
     difficulty: requirePositive('market.difficulty', market.difficulty),
     height: requireNonNegativeInteger('market.height', market.height),
     feesBtcPerBlock: requireNonNegative('market.feesBtcPerBlock', market.feesBtcPerBlock),
+    ...(market.powerUsdPerKwh !== undefined && { powerUsdPerKwh: requireNonNegative('market.powerUsdPerKwh', market.powerUsdPerKwh) }),
   };
   const priceModel = preparePriceModel(config.priceModel);
   const difficultyModel = resolveDifficultyModel(config.difficultyModel);

@@ -58,7 +58,10 @@ export class RunMonteCarloUseCase implements OnModuleInit, OnModuleDestroy {
     try {
       plan = planMonteCarlo(
         [{ profile, options: { company, valuation: { excludeIncompleteHpcContracts: true } } }],
-        { btcPriceUsd: market.btcPriceUsd, difficulty: market.difficulty, height: market.height as number, feesBtcPerBlock: market.feesBtcPerBlock as number },
+        {
+          btcPriceUsd: market.btcPriceUsd, difficulty: market.difficulty, height: market.height as number, feesBtcPerBlock: market.feesBtcPerBlock as number,
+          ...(request.market?.powerUsdPerKwh !== undefined && { powerUsdPerKwh: request.market.powerUsdPerKwh }),
+        },
         { seed: request.seed, paths: request.paths, priceModel, horizonsMonths, ...(request.runwayFloorMonths !== undefined && { runwayFloorMonths: request.runwayFloorMonths }) },
       );
     } catch (error) {

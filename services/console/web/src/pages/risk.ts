@@ -40,8 +40,11 @@ export async function renderRisk(ctx: PageContext): Promise<void> {
     renderGrids(ctx, ticker, state.metric, grids.body),
     renderStopLines(ctx, lines.body),
   ]);
-  const run = h('button', { type: 'button', id: 'risk-run-monte-carlo', onclick: () => void runFan(ctx, ticker, fan.body, run) }, `Run Monte Carlo for ${ticker}`);
-  replace(fan.body, h('p', { class: 'notice' }, `Terminal BTC price percentiles (5–95 %) at ${FAN_HORIZONS_MONTHS.join(', ')} months; one run per horizon on risk's worker pool.`), run);
+  // A profile without a power price cannot be simulated: the desk may state one, sent as its own assumption.
+  const power = h('input', { type: 'number', id: 'risk-mc-power', min: '0', max: '10', step: '0.001', placeholder: "the profile's", 'aria-label': 'Power price for the Monte Carlo, USD/kWh (optional)' }) as HTMLInputElement;
+  const powerLabel = h('label', { for: 'risk-mc-power' }, 'Power price, USD/kWh (optional) ', power);
+  const run = h('button', { type: 'button', id: 'risk-run-monte-carlo', onclick: () => void runFan(ctx, ticker, fan.body, run, power.value === '' ? undefined : Number(power.value)) }, `Run Monte Carlo for ${ticker}`);
+  replace(fan.body, h('p', { class: 'notice' }, `Terminal BTC price percentiles (5–95 %) at ${FAN_HORIZONS_MONTHS.join(', ')} months; one run per horizon on risk's worker pool.`), powerLabel, run);
 }
 
 async function renderScenarios(ctx: PageContext, ticker: string, body: HTMLElement): Promise<void> {
@@ -100,7 +103,7 @@ async function renderStopLines(ctx: PageContext, body: HTMLElement): Promise<voi
       : notice('No stop lines on the watchlist (POST /v1/risk/watchlist on risk adds them).'));
 }
 
-async function runFan(ctx: PageContext, ticker: string, body: HTMLElement, button: HTMLButtonElement): Promise<void> {
+async function runFan(ctx: PageContext, ticker: string, body: HTMLElement, button: HTMLButtonElement, powerUsdPerKwh?: number): Promise<void> {
   button.disabled = true;
   const status = loading('the Monte Carlo runs');
   body.append(status);
@@ -108,7 +111,7 @@ async function runFan(ctx: PageContext, ticker: string, body: HTMLElement, butto
   try {
     // One after another: risk refuses runs beyond its queue (503) and the machine has two cores.
     for (const months of FAN_HORIZONS_MONTHS) {
-      const result = await postJson<{ terminalBtcPriceUsd: { percentiles: HorizonRun['percentiles'] } }>('risk/v1/risk/monte-carlo', { ticker, seed: 1, paths: 2000, horizonMonths: months, model: 'gbm' }, ctx.signal);
+      const result = await postJson<{ terminalBtcPriceUsd: { percentiles: HorizonRun['percentiles'] } }>('risk/v1/risk/monte-carlo', { ticker, seed: 1, paths: 2000, horizonMonths: months, model: 'gbm', ...(powerUsdPerKwh !== undefined && { market: { powerUsdPerKwh } }) }, ctx.signal);
       runs.push({ months, percentiles: result.terminalBtcPriceUsd.percentiles });
     }
   } catch (error) {
