@@ -29,7 +29,7 @@ function parses(json: unknown): boolean {
 }
 
 describe('shipped company profiles (data/companies)', () => {
-  it('given the shared snapshot of 12 miners, when listed, then there is one profile per company (shared/data/README.md §4)', () => {
+  it('given the shared snapshot of 12 miners, when listed, then there is one profile per company (data/reference/README.md §4)', () => {
     expect(files).toEqual(['bitf', 'btdr', 'cifr', 'clsk', 'corz', 'gree', 'hive', 'hut', 'iren', 'mara', 'riot', 'wulf'].map((t) => `${t}.json`));
   });
 

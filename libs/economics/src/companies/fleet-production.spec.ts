@@ -9,7 +9,7 @@ import {
   miningMarginRatio,
 } from './fleet-production';
 
-// September 2025 network, from shared/data/network-daily.csv (Coin Metrics community data, CC BY-NC 4.0):
+// September 2025 network, from data/reference/network-daily.csv (Coin Metrics community data, CC BY-NC 4.0):
 // 30 days, 4,532 blocks, 14,162.5 BTC issued, 121.294 BTC fees (0.026764 BTC/block), mean CM hashrate 1,034.76 EH/s,
 // day-harmonic mean difficulty 137.63 T (D = HashRate·1e12·86400 / (2^32·BlkCnt) per day).
 const SEPT_2025 = { days: 30, difficulty: 137.6298e12, feesBtcPerBlock: 0.026764, rewardBtc: 14_162.5 + 121.294, meanHashrateEhs: 1_034.76 };

@@ -1,6 +1,6 @@
 import { hpcAnnualNoiUsd, hpcAnnualRevenueUsd, hpcFirstYearRentUsd, hpcUsdPerKwMonth } from './hpc-contract-economics';
 
-describe('HPC contract economics against published contracts (shared/data/companies.json hpc_contracts)', () => {
+describe('HPC contract economics against published contracts (data/companies/*.json hpcContracts)', () => {
   // usd_per_kw_month_derived = TCV / (years·12·MW·1000), each row as published in the shared file.
   it.each([
     { contract: 'TeraWulf–Fluidstack (blockspace.media)', tcvUsd: 3.7e9, years: 10, mw: 200, usdPerKwMonth: 154.17 },

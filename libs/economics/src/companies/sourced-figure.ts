@@ -1,4 +1,4 @@
-/** How far a figure can be trusted (shared/data/README.md §4 `source_quality`). */
+/** How far a figure can be trusted (data/reference/README.md §4 `source_quality`). */
 export type SourceQuality = 'primary' | 'secondary' | 'low';
 
 export const SOURCE_QUALITIES: readonly SourceQuality[] = ['primary', 'secondary', 'low'];

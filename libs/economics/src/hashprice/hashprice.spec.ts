@@ -9,7 +9,7 @@ const relativeError = (actual: number, expected: number) => Math.abs(actual / ex
 
 describe('hashprice against published Hashrate Index values (docs/methodology.md §2.1)', () => {
   // Hashrate Index weekly roundups, 2021 (quoted in $/TH/s/day, with "Average Fee Percentage per Block (24H)" = f,
-  // "Bitcoin Price (24H)"); difficulty = the exact epoch difficulty in force (shared/data/difficulty-epochs.csv).
+  // "Bitcoin Price (24H)"); difficulty = the exact epoch difficulty in force (data/reference/difficulty-epochs.csv).
   it.each([
     {
       date: '2021-07-17', url: 'hashrateindex.com/blog/hashrate-index-roundup-july-17-2021/',

@@ -4,7 +4,7 @@ import { hashpriceBtcPerPhDay } from './hashprice';
 import { realizedHashpriceBtcPerPhDay, realizedHashpriceUsdPerPhDay } from './realized-hashprice';
 import { revenueUsdPerEhDay, revenueUsdPerEhDayFromHashprice } from './revenue-per-eh';
 
-// Rows of shared/data/network-daily.csv (Coin Metrics Community Network Data, coinmetrics/data csv/btc.csv
+// Rows of data/reference/network-daily.csv (Coin Metrics Community Network Data, coinmetrics/data csv/btc.csv
 // @ cb3f32cc, CC BY-NC 4.0): price_usd, hashrate_ths (to double precision), blocks, issuance_btc, fees_btc.
 const CM_ROWS = [
   { date: '2021-07-24', priceUsd: 34_166.914654588, hashrateThs: 104_668_925.13208285, blocks: 154, issuanceBtc: 962.5, feesBtc: 12.89541262 },

@@ -1,7 +1,7 @@
 import { EconomicsInputError, EconomicsInputErrorCode } from '../shared/economics-input.error';
 import { findAsicModel, listAsicModels } from './asic-catalog';
 
-describe('ASIC catalog (generated from shared/data/asics.csv)', () => {
+describe('ASIC catalog (generated from data/reference/asics.csv)', () => {
   // Specs from docs/methodology.md §3.3 (sources of data/reference/asics.csv: nhamilton1/asics-tools, mattk8/mining-data, hackernoon S21 review,
   // btcminermarketplace.com, Bitdeer Q3 2024 release).
   it.each([
@@ -45,7 +45,7 @@ describe('ASIC catalog (generated from shared/data/asics.csv)', () => {
     expect(() => findAsicModel(' ')).toThrow('model: must name an ASIC model');
   });
 
-  it('given the catalog, when listed, then it has the 30 rows of asics.csv, each attributed and consistent within 3 % (shared/data/README.md §3)', () => {
+  it('given the catalog, when listed, then it has the 30 rows of asics.csv, each attributed and consistent within 3 % (data/reference/README.md §3)', () => {
     const models = listAsicModels();
     expect(models).toHaveLength(30);
     for (const spec of models) {

@@ -1,4 +1,4 @@
-/** How far a catalog row can be trusted (shared/data/README.md §3). */
+/** How far a catalog row can be trusted (data/reference/README.md §3). */
 export type SpecConfidence = 'high' | 'medium' | 'low';
 
 /** One ASIC model's nameplate specification, with its attribution. */

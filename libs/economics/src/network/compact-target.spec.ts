@@ -1,7 +1,7 @@
 import { compactBitsToTarget, DIFFICULTY_1_TARGET, difficultyFromCompactBits } from './compact-target';
 
 describe('compact targets (nBits) and difficulty', () => {
-  // shared/data/difficulty-epochs.csv: bits and exact difficulty per epoch (Electrum checkpoints.json @ 9ebabef).
+  // data/reference/difficulty-epochs.csv: bits and exact difficulty per epoch (Electrum checkpoints.json @ 9ebabef).
   // Epoch 416 also equals `getblock` for block 840,000: bits 17034219, difficulty 86388558925171.02.
   it.each([
     { epoch: 0, bits: 0x1d00ffff, difficulty: 1 },

@@ -37,7 +37,7 @@ describe('block-count ("realized") hashrate, H = D · 2^32 · N / Δt (docs/meth
     expect(realizedHashrateEhs({ difficulty: d, blocksFound: 144, periodSeconds: 86_400 })).toBeCloseTo(impliedHashrateEhs(d), 9);
   });
 
-  // shared/data/network-daily.csv rows (Coin Metrics, CC BY-NC 4.0) against shared/data/difficulty-epochs.csv
+  // data/reference/network-daily.csv rows (Coin Metrics, CC BY-NC 4.0) against data/reference/difficulty-epochs.csv
   // (Electrum checkpoints), hashrate_ths to double precision: on non-retarget days D = HashRate·1e12·86400/(2^32·BlkCnt) equals the epoch difficulty to 1e-7.
   it.each([
     { date: '2024-04-01', hashrateThs: 619_839_819.6746066, blocks: 150, epoch: 415, difficulty: 83_126_997_340_024.61 },

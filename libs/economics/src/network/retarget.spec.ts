@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { difficultyChangePct, nextRetargetHeight, projectRetarget, retargetDifficulty } from './retarget';
 
-// Epoch difficulties: shared/data/difficulty-epochs.csv (Electrum checkpoints.json, exact targets).
+// Epoch difficulties: data/reference/difficulty-epochs.csv (Electrum checkpoints.json, exact targets).
 const D_EPOCH_341 = 19_932_791_027_262.742; // from 2021-06-13
 const D_EPOCH_342 = 14_363_025_673_659.965; // from 2021-07-03
 const D_EPOCH_457 = 155_973_032_196_071.94;
@@ -37,7 +37,7 @@ describe('difficulty retarget (bitcoin/bitcoin src/pow.cpp CalculateNextWorkRequ
     );
   });
 
-  it('given the 2021-07-03 retarget 19.93 T → 14.3630 T, when the change is computed, then it is −27.94 % (shared/data/README.md §2; Hashrate Index "July 3\'s historic 28% downward adjustment")', () => {
+  it('given the 2021-07-03 retarget 19.93 T → 14.3630 T, when the change is computed, then it is −27.94 % (data/reference/README.md §2; Hashrate Index "July 3\'s historic 28% downward adjustment")', () => {
     expect(difficultyChangePct(D_EPOCH_341, D_EPOCH_342)).toBeCloseTo(-27.9427, 4);
   });
 
@@ -51,7 +51,7 @@ describe('difficulty retarget (bitcoin/bitcoin src/pow.cpp CalculateNextWorkRequ
   it.each([
     { from: D_EPOCH_457, to: D_EPOCH_458, pct: -2.373, date: '2025-11-12' },
     { from: D_EPOCH_458, to: D_EPOCH_459, pct: -1.951, date: '2025-11-26' },
-  ])('given the $date retarget, when the change is computed, then it is $pct % (shared/data/README.md §2)', ({ from, to, pct }) => {
+  ])('given the $date retarget, when the change is computed, then it is $pct % (data/reference/README.md §2)', ({ from, to, pct }) => {
     expect(difficultyChangePct(from, to)).toBeCloseTo(pct, 3);
   });
 

@@ -48,7 +48,7 @@ describe('block subsidy (consensus GetBlockSubsidy, bitcoin/bitcoin src/validati
     expect(cumulativeSubsidySats(100_000_000)).toBe(2_099_999_997_690_000);
   });
 
-  it('given the 151 blocks CM attributes to 2024-04-19 (839,853 … 840,003), when summing subsidies, then issuance is 931.25 BTC = 147 × 6.25 + 4 × 3.125 (shared/data/README.md §1)', () => {
+  it('given the 151 blocks CM attributes to 2024-04-19 (839,853 … 840,003), when summing subsidies, then issuance is 931.25 BTC = 147 × 6.25 + 4 × 3.125 (data/reference/README.md §1)', () => {
     expect(cumulativeSubsidySats(840_004) - cumulativeSubsidySats(839_853)).toBe(93_125_000_000);
   });
 

@@ -1,5 +1,6 @@
 import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
+import { presentedApiKey } from '@hashdesk/platform';
 import { SubscriptionsRepository, type Subscriber } from './subscriptions.repository';
 import { SubscriptionException, SubscriptionExceptionCode } from './subscription.exception';
 
@@ -12,18 +13,12 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = apiKeyOf(request);
+    const key = presentedApiKey(request.headers);
     const subscriber = key ? await this.repository.findSubscriberByApiKey(key) : undefined;
     if (!subscriber) throw new SubscriptionException(SubscriptionExceptionCode.UNAUTHENTICATED, 'a valid API key is required (Authorization: Bearer <key>)');
     request.subscriber = subscriber;
     return true;
   }
-}
-
-function apiKeyOf(request: IncomingMessage): string | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
-  const header = request.headers['x-api-key'];
-  return bearer ?? (typeof header === 'string' ? header : undefined);
 }
 
 /** The subscriber the ApiKeyGuard authenticated. */

@@ -1,6 +1,6 @@
 import { expectUsageError, runHashdesk, runHashdeskJson } from '../cli-spawn.testing';
 
-// September 2025 network (shared/data/network-daily.csv, Coin Metrics): harmonic-mean difficulty 137.63 T,
+// September 2025 network (data/reference/network-daily.csv, Coin Metrics): harmonic-mean difficulty 137.63 T,
 // 0.026764 BTC fees per block; Riot sold BTC at $113,043 on average that month.
 const SEPT_2025 = ['--price-usd', '113043', '--difficulty', '137.6298e12', '--height', '915000', '--fees-btc-per-block', '0.026764'];
 const RIOT = ['--file', 'data/companies/riot.json'];
