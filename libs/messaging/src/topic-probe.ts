@@ -22,6 +22,8 @@ export class TopicProbe<Desc extends DescMessage> {
   readonly events: ProbedEvent<Desc>[] = [];
   readonly raw: Array<{ headers: Record<string, string>; key: string; value: Buffer | null }> = [];
   private consumer?: Consumer;
+  /** The highest offset collected per partition: a rebalance under load re-delivers uncommitted records, which are not new events. */
+  private readonly collectedUpTo = new Map<number, bigint>();
 
   constructor(private readonly kafka: Kafka, private readonly namespace: TopicNamespace, private readonly entry: TopicEntry<Desc> | { name: string }) {}
 
@@ -37,6 +39,9 @@ export class TopicProbe<Desc extends DescMessage> {
     consumer.on(consumer.events.GROUP_JOIN, () => resolveJoin());
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
+        const offset = BigInt(message.offset);
+        if (offset <= (this.collectedUpTo.get(partition) ?? -1n)) return;
+        this.collectedUpTo.set(partition, offset);
         const headers = headersToStrings(message.headers);
         this.raw.push({ headers, key: message.key?.toString() ?? '', value: message.value });
         if ('schema' in this.entry) {

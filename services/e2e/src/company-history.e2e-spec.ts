@@ -113,4 +113,38 @@ describe('company history through ingest and valuation', () => {
     expect((await get('/v1/companies/ZZZZ/backtest')).status).toBe(404);
     expect((await get('/v1/companies/riot!/backtest')).status).toBe(400);
   });
+
+  it('serves every figure with its lineage, point in time: a version appears only once its sources were published', async () => {
+    const newest = versions.at(-1)!;
+    const all = await get('/v1/companies/RIOT/figures?field=balanceSheet.cashUsd&limit=5000');
+    expect(all.status).toBe(200);
+    // One cash row per recorded version (the correction above included), each tracing to a source with a quoted excerpt when known.
+    const company = ((await get('/v1/companies')).body.items as Json[]).find((c) => c.ticker === 'RIOT');
+    expect(all.body.page.total).toBe(company?.profileVersions);
+    expect(all.body.page.total).toBeGreaterThanOrEqual(versions.length);
+    for (const r of all.body.items as Json[]) {
+      expect(r.field).toBe('balanceSheet.cashUsd');
+      if (r.value !== null) expect(r).toEqual(expect.objectContaining({ source: expect.stringMatching(/^https?:\/\//), knownAt: expect.any(String), excerpt: expect.any(String) }));
+      else expect(typeof r.note).toBe('string');
+    }
+    const newestCash = (newest.profile as Json).balanceSheet.cashUsd;
+    expect((all.body.items as Json[]).filter((r) => r.periodEnd === newest.periodEnd).at(-1)).toMatchObject({ value: newestCash.value, source: newestCash.source });
+
+    // Known at the day before the switch version became usable: none of its rows yet.
+    const before = await get(`/v1/companies/RIOT/figures?versions=latest&knownAt=${encodeURIComponent(new Date(Date.parse(next.knownAt) - 1000).toISOString())}`);
+    expect(before.status).toBe(200);
+    expect((before.body.items as Json[]).some((r) => r.periodEnd === next.periodEnd)).toBe(false);
+    expect((before.body.items as Json[]).some((r) => r.periodEnd === previousPeriodEnd)).toBe(true);
+    // versions=latest keeps one version per period.
+    const latest = await get('/v1/companies/RIOT/figures?versions=latest&field=balanceSheet.cashUsd');
+    expect(latest.body.page.total).toBe(new Set(versions.map((v) => v.periodEnd)).size);
+
+    const csv = await fetch(`${stack.service('valuation').url}/v1/companies/RIOT/figures?format=csv&field=fleet.`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split(/\r?\n/)[0]).toBe('ticker,version,periodEnd,usableFrom,field,value,asOf,knownAt,source,sourceQuality,excerpt,note');
+    expect((await get('/v1/companies/ZZZZ/figures')).status).toBe(404);
+    const bad = await get('/v1/companies/RIOT/figures?versions=some');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('versions');
+  });
 });

@@ -4,8 +4,10 @@ import { badRequest, tabular, type Cell, type HttpResponse } from '@hashdesk/pla
 import { OffsetPageQueryDto, parseInstant, PointInTimeQueryDto } from '../http/query-params.dto';
 import { COMPARABLE_COLUMNS, comparableRow, sortComparables } from './comparable-row.mapper';
 import { ComparablesCache } from './comparables.cache';
-import { CompanyQueryRepository, type StoredValuation } from './company-query.repository';
+import { CompanyQueryRepository, type StoredProfileVersion, type StoredValuation } from './company-query.repository';
 import { ComparablesQueryDto } from './dto/comparables.query.dto';
+import { ProfileFiguresQueryDto } from './dto/profile-figures.query.dto';
+import { PROFILE_FIGURE_COLUMNS, profileFigureRows } from './profile-figures.mapper';
 import { ValuationHistoryQueryDto } from './dto/valuation-history.query.dto';
 
 const TICKER = /^[A-Z0-9.]{1,10}$/;
@@ -21,6 +23,21 @@ function checkTicker(ticker: string): string {
 function valuationBody(stored: StoredValuation): Record<string, unknown> {
   const { resultJson, ...message } = stored.valued as { resultJson?: string };
   return { ...message, recordedAt: stored.recordedAt.toISOString(), ...(JSON.parse(resultJson ?? '{}') as Record<string, unknown>) };
+}
+
+const usableFrom = (v: StoredProfileVersion): string => (typeof v.profile.knownAt === 'string' ? v.profile.knownAt : '');
+const learnedLater = (a: StoredProfileVersion, b: StoredProfileVersion): boolean => usableFrom(a) > usableFrom(b) || (usableFrom(a) === usableFrom(b) && a.version > b.version);
+
+/** The newest version of each period (by period end), in period order. */
+function newestPerPeriod(versions: readonly StoredProfileVersion[]): StoredProfileVersion[] {
+  const byPeriod = new Map<string, StoredProfileVersion>();
+  for (const v of versions) {
+    const period = v.profile.period as { endDate?: string } | undefined;
+    const key = period?.endDate ?? String(v.profile.asOf);
+    const held = byPeriod.get(key);
+    if (!held || learnedLater(v, held)) byPeriod.set(key, v);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime() || a.version - b.version);
 }
 
 @ApiTags('companies')
@@ -76,6 +93,28 @@ export class CompaniesController {
     const offset = q.offset ?? 0;
     const rows = (await this.query.history(ticker, from, to, parseInstant(q.knownAt) ?? new Date(), limit, offset)).map(comparableRow);
     return tabular(res, q.format ?? 'json', COMPARABLE_COLUMNS, rows, { page: { limit, offset, nextOffset: rows.length === limit ? offset + limit : null } });
+  }
+
+  @Get('companies/:ticker/figures')
+  @ApiOperation({
+    summary: "Every figure of a company's profile versions with its lineage: value, period, as-of, known-at, source, source quality and the quoted excerpt",
+    description: 'One row per figure per version (a null value carries the reason in note). knownAt keeps only the versions a desk could have read by then; versions=latest keeps the newest of each period.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  @ApiOkResponse({ description: '{items, page{limit, offset, total}}, oldest period first' })
+  @ApiBadRequestResponse({ description: 'violations[{field, rule, message}]' })
+  @ApiNotFoundResponse({ description: 'Unknown ticker' })
+  async figures(@Param('ticker') ticker: string, @Query() q: ProfileFiguresQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<unknown> {
+    checkTicker(ticker);
+    const stored = await this.query.profileVersions(ticker);
+    if (stored.length === 0) throw new NotFoundException(`no company ${ticker}`);
+    const knownAt = parseInstant(q.knownAt);
+    const usable = stored.filter((v) => knownAt === undefined || !(typeof v.profile.knownAt === 'string') || new Date(v.profile.knownAt) <= knownAt);
+    const versions = q.versions === 'latest' ? newestPerPeriod(usable) : usable;
+    const all = versions.flatMap((v) => profileFigureRows(ticker, v.version, v.profile)).filter((r) => q.field === undefined || r.field.startsWith(q.field));
+    const limit = q.limit ?? 5000;
+    const offset = q.offset ?? 0;
+    return tabular(res, q.format ?? 'json', PROFILE_FIGURE_COLUMNS, all.slice(offset, offset + limit), { page: { limit, offset, total: all.length } });
   }
 
   @Get('comparables')

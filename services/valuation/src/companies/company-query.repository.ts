@@ -44,6 +44,13 @@ const toStored = (r: ValuationRow): StoredValuation => ({
 const VALUATION_SELECT = `SELECT v.valuation_id, v.ticker, v.as_of, v.known_at, v.recorded_at, v.profile_version, v.valued, p.profile_json
   FROM company_valuation v JOIN company_profile p ON p.ticker = v.ticker AND p.version = v.profile_version`;
 
+export interface StoredProfileVersion {
+  version: number;
+  eventTime: Date;
+  learnedTime: Date;
+  profile: Record<string, unknown>;
+}
+
 /** Read side of company valuations: point-in-time look-ups on both axes (as_of ≤ asOf, known_at ≤ knownAt). */
 @Injectable()
 export class CompanyQueryRepository {
@@ -83,6 +90,15 @@ export class CompanyQueryRepository {
   async hasCompany(ticker: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM company_profile WHERE ticker = $1 LIMIT 1', [ticker]);
     return rows.length > 0;
+  }
+
+  /** Every profile version of a company, oldest period first (empty for an unknown ticker). */
+  async profileVersions(ticker: string): Promise<StoredProfileVersion[]> {
+    const rows: Array<{ version: number; event_time: Date; learned_time: Date; profile_json: string }> = await this.dataSource.query(
+      'SELECT version, event_time, learned_time, profile_json FROM company_profile WHERE ticker = $1 ORDER BY event_time, version',
+      [ticker],
+    );
+    return rows.map((r) => ({ version: Number(r.version), eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), profile: JSON.parse(r.profile_json) as Record<string, unknown> }));
   }
 
   /** The newest valuation as of `asOf` among those computable from what was learned by `knownAt`. */
