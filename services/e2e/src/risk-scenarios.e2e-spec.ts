@@ -91,6 +91,14 @@ describe('risk scenarios on company valuations', () => {
     expect(grid.body.rowAxis.values).toContain(110_000);
     expect(grid.body.cells).toHaveLength(grid.body.rowAxis.values.length);
     expect(grid.body.cells[0]).toHaveLength(2);
+    // Power only: the fleet's power cost per BTC is linear in the power price, and the power margin is 1 − cost ÷ price.
+    const powerCost = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-power&metric=powerCostPerBtcUsd&powerUsdPerKwh=0.03,0.06&btcPricesUsd=100000');
+    expect(powerCost.status).toBe(200);
+    const [[costAt3, costAt6]] = powerCost.body.cells as number[][];
+    expect(costAt3).toBeGreaterThan(0);
+    expect(costAt6 / costAt3).toBeCloseTo(2, 9);
+    const powerMargin = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-power&metric=powerMarginRatio&powerUsdPerKwh=0.03,0.06&btcPricesUsd=100000');
+    expect(powerMargin.body.cells[0][0]).toBeCloseTo(1 - costAt3 / 100_000, 9);
     const difficulty = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-difficulty&metric=directMarginRatio');
     expect(difficulty.status).toBe(200);
     expect(difficulty.body.columnAxis.name).toBe('difficultyGrowthRatioPerYear');

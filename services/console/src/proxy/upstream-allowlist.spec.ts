@@ -6,6 +6,9 @@ describe('what the console forwards', () => {
     expect(isAllowed('valuation', 'GET', '/v1/companies/MARA/valuations')).toBe(true);
     expect(isAllowed('valuation', 'GET', '/v1/comparables')).toBe(true);
     expect(isAllowed('risk', 'GET', '/v1/risk/companies/RIOT/grid')).toBe(true);
+    expect(isAllowed('risk', 'GET', '/v1/risk/companies/RIOT/evaluations')).toBe(true);
+    expect(isAllowed('risk', 'GET', '/v1/risk/universe')).toBe(true);
+    expect(isAllowed('valuation', 'GET', '/v1/companies/RIOT/figures')).toBe(true);
     expect(isAllowed('risk', 'GET', '/v1/risk/watchlist/abc-1/lines/l_2')).toBe(true);
     expect(isAllowed('notification', 'GET', '/v1/deliveries')).toBe(true);
   });

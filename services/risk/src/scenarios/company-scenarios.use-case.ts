@@ -7,7 +7,7 @@ import { RiskException, RiskExceptionCode } from '../common/risk.exception';
 import { fromEconomicsError } from '../common/risk-exception.filter';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
 import { MarketResolverService } from '../market/market-resolver.service';
-import type { SensitivityGridQueryDto } from './dto/sensitivity-grid.query.dto';
+import { POWER_GRID_METRICS, type SensitivityGridQueryDto } from './dto/sensitivity-grid.query.dto';
 import { ScenarioEvaluationsRepository, type StoredScenarioEvaluation } from './scenario-evaluations.repository';
 
 const BTC_PRICE_FACTORS = [0.4, 0.6, 0.8, 1, 1.2, 1.5, 2];
@@ -52,7 +52,10 @@ export class CompanyScenariosUseCase {
     const market = stored?.market ?? (await this.markets.resolve(undefined));
     const metric = query.metric ?? 'allInMarginRatio';
     const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true } };
-    const at = (m: MarketInputs): number | null => scenarioFigures(profile, m, options)[metric];
+    const at = (m: MarketInputs): number | null => {
+      const figures = scenarioFigures(profile, m, options);
+      return POWER_GRID_METRICS.has(metric) ? figures.metrics[metric as 'powerMarginRatio' | 'powerCostPerBtcUsd'] : figures[metric as Exclude<typeof metric, 'powerMarginRatio' | 'powerCostPerBtcUsd'>];
+    };
     const prices = query.btcPricesUsd ?? BTC_PRICE_FACTORS.map((f) => Math.round(market.btcPriceUsd * f));
     let grid: SensitivityGrid;
     try {

@@ -35,7 +35,14 @@ describe('profileFigureRows', () => {
     expect(row('hpcContracts[0].termYears')).toMatchObject({ value: 15, source: 'https://news.example.com/hpc' });
   });
 
+  it('names each sourced record once, dated when it was announced (or became known)', () => {
+    expect(row('power.contracts[0]')).toMatchObject({ value: 'Utility (ppa)', asOf: '2025-12-01', source: 'https://news.example.com/ppa' });
+    expect(row('hpcContracts[0]')).toMatchObject({ value: 'Cloud Co', asOf: '2025-11-04', source: 'https://news.example.com/hpc' });
+  });
+
   it('leaves out the period block and labels that are not figures', () => {
-    expect(rows.map((r) => r.field)).toEqual(['balanceSheet.cashUsd', 'balanceSheet.totalDebtUsd', 'power.contracts[0].capacityMw', 'hpcContracts[0].termYears']);
+    expect(rows.map((r) => r.field)).toEqual([
+      'balanceSheet.cashUsd', 'balanceSheet.totalDebtUsd', 'power.contracts[0]', 'power.contracts[0].capacityMw', 'hpcContracts[0]', 'hpcContracts[0].termYears',
+    ]);
   });
 });

@@ -48,7 +48,7 @@ export function profileFigureRows(ticker: string, version: number, profile: Json
   const walk = (node: unknown, path: string, record: Json | null): void => {
     if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`, null));
     if (!isObject(node)) {
-      if (record && typeof node === 'number') rows.push({ ...base, field: path, value: node, ...provenance(record, record.asOf ?? record.announced) });
+      if (record && typeof node === 'number') rows.push({ ...base, field: path, value: node, ...provenance(record, record.asOf ?? record.announced ?? record.start ?? record.knownAt) });
       return;
     }
     if (isSourcedFigure(node)) {
@@ -56,6 +56,8 @@ export function profileFigureRows(ticker: string, version: number, profile: Json
       return;
     }
     const own = isSourcedRecord(node) ? node : record;
+    // The record itself (a contract, a site): one row naming it, dated when it was announced or starts.
+    if (own === node) rows.push({ ...base, field: path, value: recordName(node), ...provenance(node, node.asOf ?? node.announced ?? node.start ?? node.knownAt) });
     for (const [key, child] of Object.entries(node)) {
       if (path === '' && (key === 'period' || key === 'schemaVersion')) continue;
       walk(child, path === '' ? key : `${path}.${key}`, own);
@@ -63,6 +65,13 @@ export function profileFigureRows(ticker: string, version: number, profile: Json
   };
   walk(profile, '', null);
   return rows;
+}
+
+/** What a record is called: its counterparty, name or kind, with its kind or phase when known. */
+function recordName(node: Json): string {
+  const name = text(node.counterparty) ?? text(node.name) ?? text(node.kind) ?? 'unnamed';
+  const detail = [text(node.contractType) ?? text(node.kind), text(node.phase)].filter((d): d is string => d !== null && d !== name);
+  return detail.length > 0 ? `${name} (${detail.join(', ')})` : name;
 }
 
 function provenance(node: Json, asOf: unknown): Pick<ProfileFigureRow, 'asOf' | 'knownAt' | 'source' | 'sourceQuality' | 'excerpt' | 'note'> {

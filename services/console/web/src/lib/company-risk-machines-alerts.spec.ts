@@ -1,5 +1,5 @@
 import { alertFromDelivery, toAlertItem, toDeliveryRow } from './alerts';
-import { balanceSheet, costSeries, efficiencySeries, joulesPerTh, lineageSources, pastQuarterEnds, reportedCosts, timelineEvents } from './company';
+import { balanceSheet, balanceSheetSeries, costSeries, efficiencySeries, joulesPerTh, lineageSources, newestPeriodFigures, pastQuarterEnds, reportedCosts, timelineEvents, type FigureRow } from './company';
 import { formatPowerPrice, parsePowerPrice, powerPriceColumns, sortMachines, type MachineTable } from './machines';
 import { fanBands, heatmapCells, scenarioRows, stopLines } from './risk';
 
@@ -39,14 +39,44 @@ describe('company page mapping', () => {
     expect(byLabel['Convertible notes']).toBeNull();
   });
 
-  it('puts HPC starts, power parts and policy events on one timeline and collects http(s) sources once', () => {
+  const figure = (over: Partial<FigureRow>): FigureRow => ({ version: 1, periodEnd: '2025-09-30', field: 'x', value: null, asOf: null, knownAt: null, source: null, sourceQuality: null, excerpt: null, note: null, ...over });
+
+  it('puts contracts of the newest period (when announced), power parts and policy events on one timeline and collects http(s) sources once', () => {
+    const figures = [
+      figure({ periodEnd: '2025-06-30', field: 'hpcContracts[0]', value: 'Old Co', asOf: '2024-01-01' }),
+      figure({ field: 'hpcContracts[0]', value: 'CoreWeave (colocation-lease, contracted)', asOf: '2024-11-06', source: 'https://ft.com/x' }),
+      figure({ field: 'hpcContracts[0].criticalItMw', value: 200, asOf: '2024-11-06' }),
+      figure({ field: 'power.contracts[0]', value: 'Utility (ppa)', knownAt: '2025-12-01' }),
+    ];
     const events = timelineEvents(
-      { asOf: '2025-01-01T00:00:00Z', valuation: { hpcContracts: [{ counterparty: 'CoreWeave', phase: 'contracted', criticalItMw: 200, startDelayMonths: 12 }] } },
+      { asOf: '2025-01-01T00:00:00Z' },
       [{ jurisdiction: 'US-NY', kind: 'permit-denied', impact: -3, effectiveDate: '2022-06-30', source: 'https://dec.ny.gov/x' }],
+      figures,
     );
-    expect(events.map((e) => e.lane)).toEqual(['Policy', 'HPC contract']);
-    expect(events[1].time).toBeGreaterThan(Date.parse('2025-12-01'));
+    expect(events.map((e) => [e.lane, e.label])).toEqual([['Policy', 'US-NY permit-denied (impact -3)'], ['HPC contract', 'CoreWeave (colocation-lease, contracted)'], ['Power', 'Utility (ppa)']]);
+    expect(events[1]).toMatchObject({ time: Date.parse('2024-11-06T23:59:59Z'), source: 'https://ft.com/x' });
     expect(lineageSources({ ticker: 'X', name: null, asOf: '', sources: ['https://a', 'ftp://b', 'https://a'] }, [])).toEqual(['https://a']);
+  });
+});
+
+describe('balance sheet over time and lineage', () => {
+  const figure = (over: Partial<FigureRow>): FigureRow => ({ version: 1, periodEnd: '2025-09-30', field: 'x', value: null, asOf: null, knownAt: null, source: null, sourceQuality: null, excerpt: null, note: null, ...over });
+  const rows = [
+    figure({ periodEnd: '2025-06-30', field: 'balanceSheet.cashUsd', value: 10, asOf: '2025-06-30' }),
+    figure({ periodEnd: '2025-09-30', field: 'balanceSheet.cashUsd', value: 12, asOf: '2025-Q3' }),
+    figure({ periodEnd: '2025-09-30', field: 'balanceSheet.totalDebtUsd', value: null, note: 'not found' }),
+    figure({ periodEnd: '2025-09-30', field: 'balanceSheet.btcHeld', value: 50, asOf: '2025-10-31' }),
+  ];
+
+  it('plots each level where it is known, at its own day or its period end, and leaves unknowns out', () => {
+    const series = Object.fromEntries(balanceSheetSeries(rows).map((s) => [s.field, s.points]));
+    expect(series['balanceSheet.cashUsd']).toEqual([[Date.parse('2025-06-30T23:59:59Z'), 10], [Date.parse('2025-09-30T23:59:59Z'), 12]]);
+    expect(series['balanceSheet.totalDebtUsd']).toEqual([]);
+    expect(series['balanceSheet.btcHeld']).toEqual([[Date.parse('2025-10-31T23:59:59Z'), 50]]);
+  });
+
+  it('shows the lineage of the newest period only', () => {
+    expect(newestPeriodFigures(rows).map((r) => r.field)).toEqual(['balanceSheet.cashUsd', 'balanceSheet.totalDebtUsd', 'balanceSheet.btcHeld']);
   });
 });
 

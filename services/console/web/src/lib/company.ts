@@ -100,14 +100,10 @@ export interface TimelineEvent {
   source: string | null;
 }
 
-/** HPC contracts (at their expected start), power-price parts and policy events on one time axis. */
-export function timelineEvents(latest: FullValuation | null, policyEvents: Array<Record<string, unknown>>): TimelineEvent[] {
-  const events: TimelineEvent[] = [];
+/** Contracts and sites (from the figures), the priced power parts of the newest valuation and policy events on one time axis. */
+export function timelineEvents(latest: FullValuation | null, policyEvents: Array<Record<string, unknown>>, figures: FigureRow[] = []): TimelineEvent[] {
+  const events: TimelineEvent[] = contractEvents(figures);
   const valuationDay = latest ? at(latest.asOf) : Date.now();
-  for (const c of (latest?.valuation?.hpcContracts ?? []) as Array<Record<string, unknown>>) {
-    const delay = known(c.startDelayMonths) ? c.startDelayMonths : 0;
-    events.push({ time: valuationDay + delay * 30.44 * 86_400_000, lane: 'HPC contract', label: `${String(c.counterparty)} (${String(c.phase)}, ${known(c.criticalItMw) ? `${c.criticalItMw} MW` : 'MW unknown'})`, source: null });
-  }
   const mix = latest?.metrics?.powerPriceMix as { parts?: Array<Record<string, unknown>> } | undefined;
   for (const part of mix?.parts ?? []) {
     events.push({ time: valuationDay, lane: 'Power', label: `${String(part.name)}: ${String(part.mw)} MW at ${String(part.powerUsdPerKwh)} $/kWh (${String(part.kind)})`, source: null });
@@ -123,4 +119,63 @@ export function timelineEvents(latest: FullValuation | null, policyEvents: Array
 /** Every link a figure on the page traces to: the profile's sources and the reported costs' sources, once each. */
 export function lineageSources(row: ComparableRow | null, reported: ReportedCostPoint[]): string[] {
   return [...new Set([...(row?.sources ?? []), ...reported.flatMap((r) => (r.source ? [r.source] : []))])].filter((s) => /^https?:\/\//.test(s));
+}
+
+/** One figure of a profile version with its lineage, as valuation's /figures serves it. */
+export interface FigureRow {
+  version: number;
+  periodEnd: string | null;
+  field: string;
+  value: number | string | boolean | null;
+  asOf: string | null;
+  knownAt: string | null;
+  source: string | null;
+  sourceQuality: string | null;
+  excerpt: string | null;
+  note: string | null;
+}
+
+export const BALANCE_SHEET_FIELDS = [
+  { field: 'balanceSheet.cashUsd', label: 'Cash', unit: 'usd' },
+  { field: 'balanceSheet.restrictedCashUsd', label: 'Restricted cash', unit: 'usd' },
+  { field: 'balanceSheet.totalDebtUsd', label: 'Total debt', unit: 'usd' },
+  { field: 'balanceSheet.convertibleNotesUsd', label: 'Convertible notes', unit: 'usd' },
+  { field: 'balanceSheet.btcHeld', label: 'BTC held', unit: 'btc' },
+] as const;
+
+/** When a figure was true: its own day when it has one, else the end of its period. */
+function figureTime(row: FigureRow): number | null {
+  const day = row.asOf && /^\d{4}-\d{2}-\d{2}$/.test(row.asOf) ? row.asOf : row.periodEnd;
+  return day ? at(day) : null;
+}
+
+/** Balance-sheet levels over time: each field's known values, one point per day (the newest version's). */
+export function balanceSheetSeries(rows: FigureRow[]): Array<{ field: string; label: string; unit: 'usd' | 'btc'; points: Point[] }> {
+  return BALANCE_SHEET_FIELDS.map(({ field, label, unit }) => {
+    const byTime = new Map<number, number>();
+    for (const r of rows) {
+      const time = figureTime(r);
+      if (r.field === field && known(r.value) && time !== null) byTime.set(time, r.value);
+    }
+    return { field, label, unit, points: [...byTime.entries()].sort((a, b) => a[0] - b[0]) as Point[] };
+  });
+}
+
+/** The figures of the newest period served: the lineage table of the page. */
+export function newestPeriodFigures(rows: FigureRow[]): FigureRow[] {
+  const newest = rows.reduce<string | null>((max, r) => (r.periodEnd !== null && (max === null || r.periodEnd > max) ? r.periodEnd : max), null);
+  return rows.filter((r) => r.periodEnd === newest);
+}
+
+const RECORD = /^(hpcContracts|power\.contracts|sites)\[\d+\]$/;
+
+/** HPC and power contracts (and sites) of the newest period, dated when announced or known, with their source. */
+export function contractEvents(rows: FigureRow[]): TimelineEvent[] {
+  return newestPeriodFigures(rows).flatMap((r) => {
+    const match = RECORD.exec(r.field);
+    const day = r.asOf ?? r.knownAt;
+    if (!match || !day || Number.isNaN(at(day.slice(0, 10)))) return [];
+    const lane: TimelineEvent['lane'] = match[1] === 'hpcContracts' ? 'HPC contract' : 'Power';
+    return [{ time: at(day.slice(0, 10)), lane, label: `${match[1] === 'sites' ? 'site ' : ''}${String(r.value)}`, source: r.source }];
+  });
 }

@@ -1,7 +1,8 @@
 // One miner: cost per BTC by definition against the BTC price and its reported cost, fleet, balance sheet, contracts, lineage.
 import type { ComparableRow } from '../lib/comparables';
 import {
-  balanceSheet, costSeries, efficiencySeries, lineageSources, pastQuarterEnds, reportedCosts, timelineEvents, type BacktestQuarter, type FullValuation,
+  balanceSheet, balanceSheetSeries, costSeries, efficiencySeries, lineageSources, newestPeriodFigures, pastQuarterEnds, reportedCosts, timelineEvents,
+  type BacktestQuarter, type FigureRow, type FullValuation,
 } from '../lib/company';
 import { formatCompact, formatDay, formatNumber, formatUsd } from '../lib/format';
 import { getJson, getOrNull } from '../ui/api';
@@ -22,13 +23,15 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
   replace(ctx.root, h('p', {}, link('/miners', '← Miners')), heading, h('div', { class: 'grid2' }, costs.element, fleet.element), h('div', { class: 'grid2' }, sheet.element, contracts.element), lineage.element);
 
   const base = `valuation/v1/companies/${ticker}`;
-  const [history, backtest, latest, risk, policy] = await Promise.all([
+  const [history, backtest, latest, risk, policy, figures] = await Promise.all([
     getJson<{ items: ComparableRow[] }>(`${base}/valuations?limit=5000`, ctx.signal),
     getOrNull<{ quarters: BacktestQuarter[] }>(`${base}/backtest`, ctx.signal),
     getOrNull<FullValuation>(`${base}/valuation`, ctx.signal),
     getOrNull<{ evaluation?: { balanceSheetRisk?: Record<string, unknown> } }>(`risk/v1/risk/companies/${ticker}/scenarios`, ctx.signal),
     getOrNull<{ items: Array<Record<string, unknown>> }>(`risk/v1/risk/policy-events?ticker=${ticker}`, ctx.signal),
+    getOrNull<{ items: FigureRow[] }>(`${base}/figures?versions=latest&limit=5000`, ctx.signal),
   ]);
+  const figureRows = figures?.items ?? [];
   const lastRow = history.items.at(-1) ?? null;
   heading.textContent = `${ticker}${lastRow?.name ? ` · ${lastRow.name}` : ''}`;
   if (history.items.length === 0) {
@@ -84,11 +87,26 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
     csv: { columns: ['date', 'series', 'value'], rows: [...series.hashrateEhs.map(([t, v]) => [day(t), 'hashrateEhs', v]), ...efficiency.map(([t, v]) => [day(t), 'joulesPerTh', v])] },
   });
 
+  const levels = balanceSheetSeries(figureRows);
+  replace(sheet.body);
+  mountChart(sheet.body, {
+    id: 'company-balance',
+    title: `${ticker}: cash, debt, convertibles and BTC held`,
+    description: levels.map((l) => `${l.label}: ${l.points.length}`).join(', '),
+    height: 260,
+    option: {
+      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 70, right: 60, top: 40, bottom: 30 },
+      xAxis: { type: 'time' },
+      yAxis: [{ type: 'value', name: 'USD', axisLabel: { formatter: (v: number) => `$${formatCompact(v, 0)}` } }, { type: 'value', name: 'BTC', splitLine: { show: false } }],
+      series: levels.map((l) => ({ name: l.label, type: 'line', step: 'end', yAxisIndex: l.unit === 'btc' ? 1 : 0, data: l.points })),
+    },
+    csv: { columns: ['date', 'field', 'value'], rows: levels.flatMap((l) => l.points.map(([t, v]) => [day(t), l.field, v])) },
+  });
   const lines = balanceSheet(latest, risk?.evaluation?.balanceSheetRisk ?? null);
-  replace(sheet.body, table(`As of ${formatDay(latest?.asOf)} (valuation) and risk's newest evaluation`, ['Figure', 'Value'],
+  sheet.body.append(table(`As of ${formatDay(latest?.asOf)} (valuation) and risk's newest evaluation`, ['Figure', 'Value'],
     lines.map((l) => [l.label, l.kind === 'usd' ? formatUsd(l.value) : l.kind === 'btc' ? `${formatNumber(l.value, 0)} BTC` : l.value === null ? '–' : `${formatNumber(l.value, 1)} months`])));
 
-  const events = timelineEvents(latest, policy?.items ?? []);
+  const events = timelineEvents(latest, policy?.items ?? [], figureRows);
   const lanes = ['HPC contract', 'Power', 'Policy'];
   replace(contracts.body);
   mountChart(contracts.body, {
@@ -104,10 +122,20 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
     },
     csv: { columns: ['date', 'lane', 'event', 'source'], rows: events.map((e) => [day(e.time), e.lane, e.label, e.source]) },
   });
-  if (events.length === 0) contracts.body.append(notice('No HPC contract, priced power site or policy event is served for this company (power contracts themselves are not served by any query API).'));
+  if (events.length === 0) contracts.body.append(notice('No HPC or power contract, site or policy event is on file for this company.'));
 
   const sources = lineageSources(lastRow, reported);
+  const newest = newestPeriodFigures(figureRows).filter((r) => !/\]$/.test(r.field));
+  const found = newest.filter((r) => r.value !== null);
+  const missing = newest.filter((r) => r.value === null);
+  const value = (r: FigureRow) => (typeof r.value === 'number' ? formatNumber(r.value, Math.abs(r.value) < 100 ? 2 : 0) : String(r.value));
   replace(lineage.body,
+    table(`Every figure of the newest period (${newest[0]?.periodEnd ?? '–'}): ${found.length} known, ${missing.length} not found`,
+      ['Figure', 'Value', 'As of', 'Known at', 'Quality', 'Excerpt', 'Source'],
+      found.map((r) => [r.field, value(r), r.asOf ?? '–', r.knownAt ?? '–', r.sourceQuality ?? '–', r.excerpt ?? r.note ?? '', r.source && /^https?:\/\//.test(r.source) ? externalLink(r.source, new URL(r.source).hostname) : r.source ?? '–']),
+      { class: 'lineage-table', 'data-testid': 'figure-lineage' }),
+    h('details', {}, h('summary', {}, `Not found (${missing.length}), with the reason`),
+      h('ul', { class: 'lineage' }, ...missing.map((r) => h('li', {}, `${r.field}: ${r.note ?? 'no reason recorded'}`)))),
     h('p', { class: 'notice' }, `Newest valuation ${latest ? formatDay(latest.asOf) : '–'}: ${latest?.lineage?.methodologyVersion ?? ''}`),
     h('ul', { class: 'lineage' }, ...(latest?.lineage?.inputs ?? []).map((i) => h('li', {}, `${i.eventType} ${i.eventId} (${i.eventTime})`))),
     h('h3', {}, `Sources (${sources.length})`),

@@ -28,6 +28,7 @@ export async function renderNetwork(ctx: PageContext): Promise<void> {
       h('label', { for: 'network-from' }, 'From', fromInput)),
     cards, charts);
 
+  // index.html asks for this exact path while the app's JavaScript loads; getJson takes that response.
   const body = await getJson<{ items: NetworkMetricRow[] }>(`valuation/v1/network/metrics?interval=1d&limit=5000&from=${state.from}T00:00:00Z`, ctx.signal);
   if (body.items.length === 0) {
     replace(charts, notice('No network figures yet: valuation needs a BTC price and a network snapshot (the main job feeds the bundled history).'));
@@ -91,8 +92,8 @@ function hashpriceChart(series: NetworkSeries, scale: 'log' | 'linear') {
         { type: scale === 'log' ? 'log' : 'value', name: 'BTC/PH/day', scale: true, splitLine: { show: false } },
       ],
       series: [
-        { name: 'USD per PH/day', type: 'line', showSymbol: false, data: usd, markLine: halvingLines(series) },
-        { name: 'BTC per PH/day', type: 'line', showSymbol: false, yAxisIndex: 1, data: btc },
+        { name: 'USD per PH/day', type: 'line', showSymbol: false, sampling: 'lttb', data: usd, markLine: halvingLines(series) },
+        { name: 'BTC per PH/day', type: 'line', showSymbol: false, sampling: 'lttb', yAxisIndex: 1, data: btc },
         ...(projected.length ? [{ name: 'after next retarget (projected)', type: 'line', data: projected, lineStyle: { type: 'dashed' }, symbolSize: 6 }] : []),
       ],
     },
@@ -124,10 +125,10 @@ function marketChart(series: NetworkSeries) {
         { type: 'value', gridIndex: 2, name: 'EH/s', scale: true },
       ],
       series: [
-        { name: 'BTC price', type: 'line', showSymbol: false, xAxisIndex: 0, yAxisIndex: 0, data: series.btcPriceUsd, markLine: halvingLines(series) },
+        { name: 'BTC price', type: 'line', showSymbol: false, sampling: 'lttb', xAxisIndex: 0, yAxisIndex: 0, data: series.btcPriceUsd, markLine: halvingLines(series) },
         { name: 'difficulty', type: 'line', showSymbol: false, step: 'end', xAxisIndex: 1, yAxisIndex: 1, data: series.difficulty },
         { name: 'retargets', type: 'scatter', symbolSize: 4, xAxisIndex: 1, yAxisIndex: 1, data: series.retargets.filter((m) => m.value !== null).map((m) => [m.time, m.value, m.height]) },
-        { name: 'hashrate', type: 'line', showSymbol: false, xAxisIndex: 2, yAxisIndex: 2, data: series.hashrateEhs },
+        { name: 'hashrate', type: 'line', showSymbol: false, sampling: 'lttb', xAxisIndex: 2, yAxisIndex: 2, data: series.hashrateEhs },
       ],
     },
     csv: {

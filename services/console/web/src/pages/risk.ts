@@ -7,8 +7,13 @@ import type { PageContext } from '../ui/app';
 import { mountChart } from '../ui/chart';
 import { h, loading, notice, replace, section, table } from '../ui/dom';
 
-const METRICS = ['allInMarginRatio', 'directMarginRatio', 'allInCostToPriceRatio', 'ebitdaRunRateUsdPerYear', 'netCashFlowUsdPerMonth', 'liquidityRunwayMonths', 'equityValuePerShareUsd'];
-const DEFAULTS = { ticker: '', metric: 'allInMarginRatio' };
+const METRICS = [
+  'auto', 'allInMarginRatio', 'directMarginRatio', 'powerMarginRatio', 'powerCostPerBtcUsd', 'allInCostToPriceRatio', 'ebitdaRunRateUsdPerYear', 'netCashFlowUsdPerMonth',
+  'liquidityRunwayMonths', 'equityValuePerShareUsd',
+];
+// `auto`: the first of these the company's figures make known (all-in needs opex most profiles lack; power margin needs only the fleet).
+const AUTO_METRICS = ['allInMarginRatio', 'directMarginRatio', 'powerMarginRatio'];
+const DEFAULTS = { ticker: '', metric: 'auto' };
 const FAN_HORIZONS_MONTHS = [3, 6, 12, 24];
 
 export async function renderRisk(ctx: PageContext): Promise<void> {
@@ -62,10 +67,20 @@ async function renderScenarios(ctx: PageContext, ticker: string, body: HTMLEleme
       { id: 'risk-scenarios-table' })));
 }
 
-async function renderGrids(ctx: PageContext, ticker: string, metric: string, body: HTMLElement): Promise<void> {
+async function renderGrids(ctx: PageContext, ticker: string, chosen: string, body: HTMLElement): Promise<void> {
   const kinds = ['btc-x-power', 'btc-x-difficulty'] as const;
-  const grids = await Promise.all(kinds.map((kind) => getOrNull<SensitivityGrid>(`risk/v1/risk/companies/${ticker}/grid?kind=${kind}&metric=${metric}`, ctx.signal)));
+  const fetchGrids = (metric: string) => Promise.all(kinds.map((kind) => getOrNull<SensitivityGrid>(`risk/v1/risk/companies/${ticker}/grid?kind=${kind}&metric=${metric}`, ctx.signal)));
+  let metric = chosen === 'auto' ? AUTO_METRICS[0] : chosen;
+  let grids = await fetchGrids(metric);
+  const skipped: string[] = [];
+  for (const next of chosen === 'auto' ? AUTO_METRICS.slice(1) : []) {
+    if (grids.some((g) => g !== null && heatmapCells(g).unknown < g.cells.flat().length)) break;
+    skipped.push(metric);
+    metric = next;
+    grids = await fetchGrids(metric);
+  }
   replace(body);
+  if (skipped.length > 0) body.append(notice(`${ticker}: ${skipped.join(' and ')} unknown in every cell (the figures they need are not on file); showing ${metric}.`));
   const wrap = h('div', { class: 'grid2' });
   body.append(wrap);
   grids.forEach((grid, i) => {

@@ -13,8 +13,23 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
   return request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal });
 }
 
+declare global {
+  interface Window {
+    /** A read index.html started before the app loaded (the first page's data). */
+    __hashdeskEarly?: { path: string; response: Promise<Response> };
+  }
+}
+
+/** The early response for `path`, once: later reads of the same path go to the network. */
+function takeEarly(path: string, init: RequestInit): Promise<Response> | null {
+  const early = typeof window === 'undefined' ? undefined : window.__hashdeskEarly;
+  if (!early || early.path !== path || (init.method ?? 'GET') !== 'GET') return null;
+  window.__hashdeskEarly = undefined;
+  return early.response;
+}
+
 async function request<T>(path: string, init: RequestInit): Promise<T> {
-  const response = await fetch(`/api/${path}`, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+  const response = await (takeEarly(path, init) ?? fetch(`/api/${path}`, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } }));
   const text = await response.text();
   let body: unknown;
   try {

@@ -7,7 +7,11 @@ export type GridKind = (typeof GRID_KINDS)[number];
 
 export const GRID_METRICS = [
   'allInMarginRatio', 'directMarginRatio', 'allInCostToPriceRatio', 'ebitdaRunRateUsdPerYear', 'netCashFlowUsdPerMonth', 'liquidityRunwayMonths', 'equityValuePerShareUsd',
+  // Power only: what a fleet's efficiency and power price alone decide, known for more companies than the opex-based margins.
+  'powerMarginRatio', 'powerCostPerBtcUsd',
 ] as const;
+/** Grid metrics read from the company metrics rather than the scenario figures. */
+export const POWER_GRID_METRICS: ReadonlySet<GridMetric> = new Set(['powerMarginRatio', 'powerCostPerBtcUsd']);
 export type GridMetric = (typeof GRID_METRICS)[number];
 
 const finite = { allowNaN: false, allowInfinity: false };
