@@ -144,7 +144,18 @@ describe('console in the browser, on the real stack', () => {
     expect(fleet.series).toBe(2);
     expect(fleet.points[0]).toBe(history.filter((r) => typeof r.hashrateAtWorkEhs === 'number').length);
     expect(fleet.points[1]).toBeGreaterThan(0);
+    // The balance sheet over time: one series per level, one point per day a value is on file (its own day, else its period end).
+    const figures = (await api('valuation/v1/companies/MARA/figures?versions=latest&limit=5000')).items as Json[];
+    const days = (field: string) => new Set(figures.filter((r) => r.field === field && typeof r.value === 'number').map((r) => (/^\d{4}-\d{2}-\d{2}$/.test(r.asOf ?? '') ? r.asOf : r.periodEnd))).size;
+    const balance = await chart('company-balance');
+    expect(balance.series).toBe(5);
+    expect(balance.points).toEqual(['cashUsd', 'restrictedCashUsd', 'totalDebtUsd', 'convertibleNotesUsd', 'btcHeld'].map((f) => days(`balanceSheet.${f}`)));
+    expect(balance.points[0]).toBeGreaterThan(1);
     await chart('company-timeline');
+    // Every known figure of the newest period, each with its source.
+    const newestPeriod = figures.map((r) => r.periodEnd as string).sort().at(-1);
+    const known = figures.filter((r) => r.periodEnd === newestPeriod && r.value !== null && !/\]$/.test(r.field));
+    await expect(page.locator('[data-testid="figure-lineage"] tbody tr').count()).resolves.toBe(known.length);
     await expect(page.locator('[data-section="company-lineage"] a[href^="https://"]').count()).resolves.toBeGreaterThan(0);
     await shoot('company-mara');
   });
@@ -153,11 +164,23 @@ describe('console in the browser, on the real stack', () => {
     await page.goto(`${consoleUrl}/risk?ticker=RIOT`);
     await ready();
     await expect(page.locator('#risk-scenarios-table tbody tr').count()).resolves.toBe(14); // the base case and 13 standing scenarios
-    for (const kind of ['btc-x-power', 'btc-x-difficulty']) {
-      const grid = await api(`risk/v1/risk/companies/RIOT/grid?kind=${kind}&metric=allInMarginRatio`);
+    // The auto metric: the first of all-in, direct and power margin with a known cell (the shipped RIOT profile has no opex, but has its fleet).
+    const kinds = ['btc-x-power', 'btc-x-difficulty'];
+    let metric = '';
+    let knownCells = 0;
+    for (const candidate of ['allInMarginRatio', 'directMarginRatio', 'powerMarginRatio']) {
+      metric = candidate;
+      const grids = await Promise.all(kinds.map((kind) => api(`risk/v1/risk/companies/RIOT/grid?kind=${kind}&metric=${candidate}`)));
+      knownCells = grids.flatMap((g) => (g.cells as Array<Array<number | null>>).flat()).filter((c) => c !== null).length;
+      if (knownCells > 0) break;
+    }
+    expect(knownCells).toBeGreaterThan(0); // the heat maps show numbers, not an empty grid
+    for (const kind of kinds) {
+      const grid = await api(`risk/v1/risk/companies/RIOT/grid?kind=${kind}&metric=${metric}`);
       const heat = await chart(`risk-${kind}`);
       expect(heat).toEqual({ series: 1, points: [grid.rowAxis.values.length * grid.columnAxis.values.length] });
     }
+    await expect(page.locator('[data-section="risk-grids"]').textContent()).resolves.toContain(`RIOT: ${metric},`);
     await page.click('#risk-run-monte-carlo');
     // The fan chart, or risk's refusal named on the page (the shipped profiles lack a power price: see the README).
     await page.locator('[data-chart="risk-fan"][data-ready="true"], [data-section="risk-fan"] .notice.error').first().waitFor({ timeout: 60_000 });

@@ -11,6 +11,7 @@ const profile = {
     totalDebtUsd: { value: null, asOf: null, source: null, note: 'not found in the sources read' },
   },
   power: { priceBasis: 'unknown', contracts: [{ counterparty: 'Utility', capacityMw: 285, priceUsdPerKwh: null, kind: 'ppa', knownAt: '2025-12-01', source: 'https://news.example.com/ppa', sourceQuality: 'secondary', excerpt: 'agreements totaling 285 MW' }] },
+  convertibles: [{ name: '0% notes due 2032', principalUsd: 950_000_000, maturity: '2032-08-01', issued: '2025-07-25', knownAt: '2025-07-25', source: 'https://news.example.com/cv', excerpt: '$950 million' }],
   hpcContracts: [{ counterparty: 'Cloud Co', announced: '2025-11-04', termYears: { value: 15, asOf: '2025-11-04', knownAt: '2025-11-04', source: 'https://news.example.com/hpc', sourceQuality: 'secondary', excerpt: '15-year lease' }, source: 'https://news.example.com/hpc' }],
 };
 
@@ -38,11 +39,14 @@ describe('profileFigureRows', () => {
   it('names each sourced record once, dated when it was announced (or became known)', () => {
     expect(row('power.contracts[0]')).toMatchObject({ value: 'Utility (ppa)', asOf: '2025-12-01', source: 'https://news.example.com/ppa' });
     expect(row('hpcContracts[0]')).toMatchObject({ value: 'Cloud Co', asOf: '2025-11-04', source: 'https://news.example.com/hpc' });
+    expect(row('convertibles[0]')).toMatchObject({ value: '0% notes due 2032', asOf: '2025-07-25' });
+    expect(row('convertibles[0].principalUsd')).toMatchObject({ value: 950_000_000, asOf: '2025-07-25', excerpt: '$950 million' });
   });
 
   it('leaves out the period block and labels that are not figures', () => {
     expect(rows.map((r) => r.field)).toEqual([
-      'balanceSheet.cashUsd', 'balanceSheet.totalDebtUsd', 'power.contracts[0]', 'power.contracts[0].capacityMw', 'hpcContracts[0]', 'hpcContracts[0].termYears',
+      'balanceSheet.cashUsd', 'balanceSheet.totalDebtUsd', 'power.contracts[0]', 'power.contracts[0].capacityMw', 'convertibles[0]', 'convertibles[0].principalUsd',
+      'hpcContracts[0]', 'hpcContracts[0].termYears',
     ]);
   });
 });

@@ -48,7 +48,7 @@ export function profileFigureRows(ticker: string, version: number, profile: Json
   const walk = (node: unknown, path: string, record: Json | null): void => {
     if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`, null));
     if (!isObject(node)) {
-      if (record && typeof node === 'number') rows.push({ ...base, field: path, value: node, ...provenance(record, record.asOf ?? record.announced ?? record.start ?? record.knownAt) });
+      if (record && typeof node === 'number') rows.push({ ...base, field: path, value: node, ...provenance(record, record.asOf ?? record.announced ?? record.issued ?? record.start ?? record.knownAt) });
       return;
     }
     if (isSourcedFigure(node)) {
@@ -56,8 +56,8 @@ export function profileFigureRows(ticker: string, version: number, profile: Json
       return;
     }
     const own = isSourcedRecord(node) ? node : record;
-    // The record itself (a contract, a site): one row naming it, dated when it was announced or starts.
-    if (own === node) rows.push({ ...base, field: path, value: recordName(node), ...provenance(node, node.asOf ?? node.announced ?? node.start ?? node.knownAt) });
+    // The record itself (a contract, a site, a note): one row naming it, dated when it was announced, issued or starts.
+    if (own === node) rows.push({ ...base, field: path, value: recordName(node), ...provenance(node, node.asOf ?? node.announced ?? node.issued ?? node.start ?? node.knownAt) });
     for (const [key, child] of Object.entries(node)) {
       if (path === '' && (key === 'period' || key === 'schemaVersion')) continue;
       walk(child, path === '' ? key : `${path}.${key}`, own);

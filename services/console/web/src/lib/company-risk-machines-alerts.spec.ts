@@ -47,13 +47,16 @@ describe('company page mapping', () => {
       figure({ field: 'hpcContracts[0]', value: 'CoreWeave (colocation-lease, contracted)', asOf: '2024-11-06', source: 'https://ft.com/x' }),
       figure({ field: 'hpcContracts[0].criticalItMw', value: 200, asOf: '2024-11-06' }),
       figure({ field: 'power.contracts[0]', value: 'Utility (ppa)', knownAt: '2025-12-01' }),
+      figure({ field: 'convertibles[0]', value: '0.00% Convertible Senior Notes due 2032', asOf: '2025-07-25' }),
     ];
     const events = timelineEvents(
       { asOf: '2025-01-01T00:00:00Z' },
       [{ jurisdiction: 'US-NY', kind: 'permit-denied', impact: -3, effectiveDate: '2022-06-30', source: 'https://dec.ny.gov/x' }],
       figures,
     );
-    expect(events.map((e) => [e.lane, e.label])).toEqual([['Policy', 'US-NY permit-denied (impact -3)'], ['HPC contract', 'CoreWeave (colocation-lease, contracted)'], ['Power', 'Utility (ppa)']]);
+    expect(events.map((e) => [e.lane, e.label])).toEqual([
+      ['Policy', 'US-NY permit-denied (impact -3)'], ['HPC contract', 'CoreWeave (colocation-lease, contracted)'], ['Convertible', '0.00% Convertible Senior Notes due 2032'], ['Power', 'Utility (ppa)'],
+    ]);
     expect(events[1]).toMatchObject({ time: Date.parse('2024-11-06T23:59:59Z'), source: 'https://ft.com/x' });
     expect(lineageSources({ ticker: 'X', name: null, asOf: '', sources: ['https://a', 'ftp://b', 'https://a'] }, [])).toEqual(['https://a']);
   });

@@ -95,7 +95,7 @@ export function balanceSheet(latest: FullValuation | null, risk: Record<string, 
 
 export interface TimelineEvent {
   time: number;
-  lane: 'HPC contract' | 'Power' | 'Policy';
+  lane: 'HPC contract' | 'Power' | 'Convertible' | 'Policy';
   label: string;
   source: string | null;
 }
@@ -167,15 +167,15 @@ export function newestPeriodFigures(rows: FigureRow[]): FigureRow[] {
   return rows.filter((r) => r.periodEnd === newest);
 }
 
-const RECORD = /^(hpcContracts|power\.contracts|sites)\[\d+\]$/;
+const RECORD = /^(hpcContracts|power\.contracts|sites|convertibles)\[\d+\]$/;
+const LANES: Record<string, TimelineEvent['lane']> = { hpcContracts: 'HPC contract', 'power.contracts': 'Power', sites: 'Power', convertibles: 'Convertible' };
 
-/** HPC and power contracts (and sites) of the newest period, dated when announced or known, with their source. */
+/** HPC and power contracts, sites and convertible notes of the newest period, dated when announced, issued or known, with their source. */
 export function contractEvents(rows: FigureRow[]): TimelineEvent[] {
   return newestPeriodFigures(rows).flatMap((r) => {
     const match = RECORD.exec(r.field);
     const day = r.asOf ?? r.knownAt;
     if (!match || !day || Number.isNaN(at(day.slice(0, 10)))) return [];
-    const lane: TimelineEvent['lane'] = match[1] === 'hpcContracts' ? 'HPC contract' : 'Power';
-    return [{ time: at(day.slice(0, 10)), lane, label: `${match[1] === 'sites' ? 'site ' : ''}${String(r.value)}`, source: r.source }];
+    return [{ time: at(day.slice(0, 10)), lane: LANES[match[1]], label: `${match[1] === 'sites' ? 'site ' : ''}${String(r.value)}`, source: r.source }];
   });
 }

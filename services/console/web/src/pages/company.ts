@@ -107,7 +107,11 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
     lines.map((l) => [l.label, l.kind === 'usd' ? formatUsd(l.value) : l.kind === 'btc' ? `${formatNumber(l.value, 0)} BTC` : l.value === null ? '–' : `${formatNumber(l.value, 1)} months`])));
 
   const events = timelineEvents(latest, policy?.items ?? [], figureRows);
-  const lanes = ['HPC contract', 'Power', 'Policy'];
+  const lanes = ['HPC contract', 'Power', 'Convertible', 'Policy'];
+  // A lone event (or a few in one week) would stretch one day across the axis: keep at least a year in view.
+  const times = events.map((e) => e.time);
+  const middle = times.length ? (Math.min(...times) + Math.max(...times)) / 2 : Date.now();
+  const span = times.length ? Math.max(Math.max(...times) - Math.min(...times), 365 * 86_400_000) : 365 * 86_400_000;
   replace(contracts.body);
   mountChart(contracts.body, {
     id: 'company-timeline',
@@ -117,7 +121,7 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
     option: {
       tooltip: { formatter: (p: { data: [number, string, string] }) => `${day(p.data[0])}<br>${p.data[2]}` },
       grid: { left: 100, right: 20, top: 10, bottom: 30 },
-      xAxis: { type: 'time' }, yAxis: { type: 'category', data: lanes },
+      xAxis: { type: 'time', min: middle - span * 0.55, max: middle + span * 0.55 }, yAxis: { type: 'category', data: lanes },
       series: [{ name: 'events', type: 'scatter', symbolSize: 12, data: events.map((e) => [e.time, e.lane, e.label]) }],
     },
     csv: { columns: ['date', 'lane', 'event', 'source'], rows: events.map((e) => [day(e.time), e.lane, e.label, e.source]) },
