@@ -140,13 +140,15 @@ describe('console in the browser, on the real stack', () => {
     const costs = await chart('company-costs');
     expect(costs.series).toBe(definitions.length + 2); // each known definition, the BTC price, the reported cost
     expect(costs.points[definitions.length]).toBe(history.filter((r) => typeof r.btcPriceUsd === 'number').length);
+    const figures = (await api('valuation/v1/companies/MARA/figures?versions=latest&limit=5000')).items as Json[];
+    const days = (field: string) => new Set(figures.filter((r) => r.field === field && typeof r.value === 'number').map((r) => (/^\d{4}-\d{2}-\d{2}$/.test(r.asOf ?? '') ? r.asOf : r.periodEnd))).size;
     const fleet = await chart('company-fleet');
-    expect(fleet.series).toBe(2);
+    expect(fleet.series).toBe(3);
     expect(fleet.points[0]).toBe(history.filter((r) => typeof r.hashrateAtWorkEhs === 'number').length);
     expect(fleet.points[1]).toBeGreaterThan(0);
     // The balance sheet over time: one series per level, one point per day a value is on file (its own day, else its period end).
-    const figures = (await api('valuation/v1/companies/MARA/figures?versions=latest&limit=5000')).items as Json[];
-    const days = (field: string) => new Set(figures.filter((r) => r.field === field && typeof r.value === 'number').map((r) => (/^\d{4}-\d{2}-\d{2}$/.test(r.asOf ?? '') ? r.asOf : r.periodEnd))).size;
+    expect(fleet.points[2]).toBe(days('fleet.efficiencyJth'));
+    expect(fleet.points[2]).toBeGreaterThan(0);
     const balance = await chart('company-balance');
     expect(balance.series).toBe(5);
     expect(balance.points).toEqual(['cashUsd', 'restrictedCashUsd', 'totalDebtUsd', 'convertibleNotesUsd', 'btcHeld'].map((f) => days(`balanceSheet.${f}`)));

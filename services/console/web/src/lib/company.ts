@@ -149,16 +149,19 @@ function figureTime(row: FigureRow): number | null {
   return day ? at(day) : null;
 }
 
+/** One field's known values over time, one point per day (the newest version's). */
+export function figureSeries(rows: FigureRow[], field: string): Point[] {
+  const byTime = new Map<number, number>();
+  for (const r of rows) {
+    const time = figureTime(r);
+    if (r.field === field && known(r.value) && time !== null) byTime.set(time, r.value);
+  }
+  return [...byTime.entries()].sort((a, b) => a[0] - b[0]) as Point[];
+}
+
 /** Balance-sheet levels over time: each field's known values, one point per day (the newest version's). */
 export function balanceSheetSeries(rows: FigureRow[]): Array<{ field: string; label: string; unit: 'usd' | 'btc'; points: Point[] }> {
-  return BALANCE_SHEET_FIELDS.map(({ field, label, unit }) => {
-    const byTime = new Map<number, number>();
-    for (const r of rows) {
-      const time = figureTime(r);
-      if (r.field === field && known(r.value) && time !== null) byTime.set(time, r.value);
-    }
-    return { field, label, unit, points: [...byTime.entries()].sort((a, b) => a[0] - b[0]) as Point[] };
-  });
+  return BALANCE_SHEET_FIELDS.map(({ field, label, unit }) => ({ field, label, unit, points: figureSeries(rows, field) }));
 }
 
 /** The figures of the newest period served: the lineage table of the page. */

@@ -1,7 +1,7 @@
 // One miner: cost per BTC by definition against the BTC price and its reported cost, fleet, balance sheet, contracts, lineage.
 import type { ComparableRow } from '../lib/comparables';
 import {
-  balanceSheet, balanceSheetSeries, costSeries, efficiencySeries, lineageSources, newestPeriodFigures, pastQuarterEnds, reportedCosts, timelineEvents,
+  balanceSheet, balanceSheetSeries, costSeries, efficiencySeries, figureSeries, lineageSources, newestPeriodFigures, pastQuarterEnds, reportedCosts, timelineEvents,
   type BacktestQuarter, type FigureRow, type FullValuation,
 } from '../lib/company';
 import { formatCompact, formatDay, formatNumber, formatUsd } from '../lib/format';
@@ -67,24 +67,29 @@ export async function renderCompany(ctx: PageContext): Promise<void> {
     },
   });
 
-  // Fleet: hashrate at work from every valuation; J/TH at each quarter end (fleet power ÷ hashrate).
+  // Fleet: hashrate at work from every valuation; J/TH as the company reported it, and derived at each quarter end (fleet power ÷ hashrate).
   const quarterValuations = await Promise.all(pastQuarterEnds(backtest?.quarters ?? []).map((d) => getOrNull<FullValuation>(`${base}/valuation?asOf=${d}T23:59:59Z`, ctx.signal)));
   const efficiency = efficiencySeries(quarterValuations);
+  const reportedEfficiency = figureSeries(figureRows, 'fleet.efficiencyJth');
   replace(fleet.body);
   mountChart(fleet.body, {
     id: 'company-fleet',
     title: `${ticker}: fleet EH/s and J/TH`,
-    description: `${series.hashrateEhs.length} hashrate figures; J/TH at ${efficiency.length} quarter ends`,
+    description: `${series.hashrateEhs.length} hashrate figures; J/TH reported ${reportedEfficiency.length} times, derived at ${efficiency.length} quarter ends`,
     option: {
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 60, top: 40, bottom: 30 },
       xAxis: { type: 'time' },
       yAxis: [{ type: 'value', name: 'EH/s' }, { type: 'value', name: 'J/TH', splitLine: { show: false } }],
       series: [
         { name: 'hashrate at work (EH/s)', type: 'line', step: 'end', showSymbol: false, data: series.hashrateEhs },
-        { name: 'fleet efficiency (J/TH)', type: 'line', yAxisIndex: 1, data: efficiency },
+        { name: 'fleet efficiency, derived (J/TH)', type: 'line', yAxisIndex: 1, data: efficiency },
+        { name: 'fleet efficiency, reported (J/TH)', type: 'scatter', symbol: 'diamond', symbolSize: 9, yAxisIndex: 1, data: reportedEfficiency },
       ],
     },
-    csv: { columns: ['date', 'series', 'value'], rows: [...series.hashrateEhs.map(([t, v]) => [day(t), 'hashrateEhs', v]), ...efficiency.map(([t, v]) => [day(t), 'joulesPerTh', v])] },
+    csv: {
+      columns: ['date', 'series', 'value'],
+      rows: [...series.hashrateEhs.map(([t, v]) => [day(t), 'hashrateEhs', v]), ...efficiency.map(([t, v]) => [day(t), 'derivedJth', v]), ...reportedEfficiency.map(([t, v]) => [day(t), 'reportedJth', v])],
+    },
   });
 
   const levels = balanceSheetSeries(figureRows);

@@ -40,6 +40,10 @@ export async function renderNetwork(ctx: PageContext): Promise<void> {
   const panel = h('section', { class: 'panel', 'aria-label': 'Charts' });
   charts.append(panel);
   mountChart(panel, hashpriceChart(series, scale));
+  // Let the browser paint the hashprice chart before building the second one: the first meaningful paint
+  // should not wait on the linked market chart below it.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  if (ctx.signal.aborted) return;
   mountChart(panel, marketChart(series));
 }
 
