@@ -99,6 +99,15 @@ describe('risk scenarios on company valuations', () => {
     expect(costAt6 / costAt3).toBeCloseTo(2, 9);
     const powerMargin = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-power&metric=powerMarginRatio&powerUsdPerKwh=0.03,0.06&btcPricesUsd=100000');
     expect(powerMargin.body.cells[0][0]).toBeCloseTo(1 - costAt3 / 100_000, 9);
+    // The difficulty grid at a stated power price: growth 0 is the power grid's cell at that price, growth 50 % lower.
+    const underDifficulty = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-difficulty&metric=powerMarginRatio&powerUsdPerKwh=0.06&btcPricesUsd=100000&difficultyGrowthRatios=0,0.5');
+    expect(underDifficulty.status).toBe(200);
+    expect(underDifficulty.body.market.powerUsdPerKwh).toBe(0.06);
+    expect(underDifficulty.body.cells[0][0]).toBeCloseTo(powerMargin.body.cells[0][1], 9);
+    expect(underDifficulty.body.cells[0][1]).toBeLessThan(underDifficulty.body.cells[0][0]);
+    const twoPrices = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-difficulty&powerUsdPerKwh=0.03,0.06');
+    expect(twoPrices.status).toBe(400);
+    expect(JSON.stringify(twoPrices.body)).toContain('powerUsdPerKwh');
     const difficulty = await get('/v1/risk/companies/RIOT/grid?kind=btc-x-difficulty&metric=directMarginRatio');
     expect(difficulty.status).toBe(200);
     expect(difficulty.body.columnAxis.name).toBe('difficultyGrowthRatioPerYear');

@@ -49,7 +49,7 @@ export class CompanyScenariosUseCase {
   async grid(ticker: string, query: SensitivityGridQueryDto): Promise<CompanySensitivityGrid> {
     const profile = this.profiles.get(ticker);
     const stored = await this.evaluations.latest(profile.ticker);
-    const market = stored?.market ?? (await this.markets.resolve(undefined));
+    let market = stored?.market ?? (await this.markets.resolve(undefined));
     const metric = query.metric ?? 'allInMarginRatio';
     const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true } };
     const at = (m: MarketInputs): number | null => {
@@ -63,9 +63,15 @@ export class CompanyScenariosUseCase {
         case 'btc-x-power':
           grid = btcPriceByPowerPriceGrid(market, metric, prices, query.powerUsdPerKwh ?? DEFAULT_POWER_USD_PER_KWH, at);
           break;
-        case 'btc-x-difficulty':
+        case 'btc-x-difficulty': {
+          if (query.powerUsdPerKwh !== undefined && query.powerUsdPerKwh.length !== 1) {
+            throw new RiskException(RiskExceptionCode.INVALID_INPUT, 'powerUsdPerKwh: btc-x-difficulty takes one power price, assumed in every cell', 'powerUsdPerKwh');
+          }
+          // A stated power price replaces the company's own in every cell (the response's market shows it).
+          if (query.powerUsdPerKwh !== undefined) market = { ...market, powerUsdPerKwh: query.powerUsdPerKwh[0] };
           grid = btcPriceByDifficultyGrowthGrid(market, metric, prices, query.difficultyGrowthRatios ?? DEFAULT_DIFFICULTY_GROWTH, (m, g) => at(difficultyAfterOneYear(m, g)));
           break;
+        }
         default:
           return assertUnreachable(query.kind);
       }

@@ -13,7 +13,10 @@ const METRICS = [
 ];
 // `auto`: the first of these the company's figures make known (all-in needs opex most profiles lack; power margin needs only the fleet).
 const AUTO_METRICS = ['allInMarginRatio', 'directMarginRatio', 'powerMarginRatio'];
-const DEFAULTS = { ticker: '', metric: 'auto' };
+const DEFAULTS = { ticker: '', metric: 'auto', power: '' };
+// The difficulty grid holds the power price fixed: a company that states none is shown at the middle of the
+// power grid's default axis, said so on the page, unless the desk states its own price.
+const ASSUMED_POWER_USD_PER_KWH = 0.05;
 const FAN_HORIZONS_MONTHS = [3, 6, 12, 24];
 
 export async function renderRisk(ctx: PageContext): Promise<void> {
@@ -33,7 +36,10 @@ export async function renderRisk(ctx: PageContext): Promise<void> {
           ...companies.map((c) => h('option', { value: c.ticker, selected: c.ticker === ticker }, `${c.ticker} · ${c.name}`)))),
       h('label', { for: 'risk-metric' }, 'Grid metric',
         h('select', { id: 'risk-metric', onchange: (e: Event) => set({ metric: (e.target as HTMLSelectElement).value }) },
-          ...METRICS.map((m) => h('option', { value: m, selected: m === state.metric }, m))))),
+          ...METRICS.map((m) => h('option', { value: m, selected: m === state.metric }, m)))),
+      h('label', { for: 'risk-power' }, 'Power price for the difficulty grid, USD/kWh',
+        h('input', { id: 'risk-power', type: 'number', min: '0', max: '10', step: '0.001', value: state.power, placeholder: "the company's",
+          onchange: (e: Event) => set({ power: (e.target as HTMLInputElement).value }) }))),
     scenarios.element, grids.element, fan.element, lines.element);
   if (!ticker) {
     [scenarios, grids, fan, lines].forEach((s) => replace(s.body, notice('No company yet.')));
@@ -42,7 +48,7 @@ export async function renderRisk(ctx: PageContext): Promise<void> {
 
   await Promise.all([
     renderScenarios(ctx, ticker, scenarios.body),
-    renderGrids(ctx, ticker, state.metric, grids.body),
+    renderGrids(ctx, ticker, state.metric, state.power, grids.body),
     renderStopLines(ctx, lines.body),
   ]);
   // A profile without a power price cannot be simulated: the desk may state one, sent as its own assumption.
@@ -67,9 +73,10 @@ async function renderScenarios(ctx: PageContext, ticker: string, body: HTMLEleme
       { id: 'risk-scenarios-table' })));
 }
 
-async function renderGrids(ctx: PageContext, ticker: string, chosen: string, body: HTMLElement): Promise<void> {
+async function renderGrids(ctx: PageContext, ticker: string, chosen: string, statedPower: string, body: HTMLElement): Promise<void> {
   const kinds = ['btc-x-power', 'btc-x-difficulty'] as const;
-  const fetchGrids = (metric: string) => Promise.all(kinds.map((kind) => getOrNull<SensitivityGrid>(`risk/v1/risk/companies/${ticker}/grid?kind=${kind}&metric=${metric}`, ctx.signal)));
+  const gridPath = (kind: string, metric: string, power: string) => `risk/v1/risk/companies/${ticker}/grid?kind=${kind}&metric=${metric}${kind === 'btc-x-difficulty' && power ? `&powerUsdPerKwh=${power}` : ''}`;
+  const fetchGrids = (metric: string) => Promise.all(kinds.map((kind) => getOrNull<SensitivityGrid>(gridPath(kind, metric, statedPower), ctx.signal)));
   let metric = chosen === 'auto' ? AUTO_METRICS[0] : chosen;
   let grids = await fetchGrids(metric);
   const skipped: string[] = [];
@@ -81,6 +88,14 @@ async function renderGrids(ctx: PageContext, ticker: string, chosen: string, bod
   }
   replace(body);
   if (skipped.length > 0) body.append(notice(`${ticker}: ${skipped.join(' and ')} unknown in every cell (the figures they need are not on file); showing ${metric}.`));
+  const difficulty = grids[1];
+  if (!statedPower && difficulty && heatmapCells(difficulty).unknown === difficulty.cells.flat().length) {
+    const assumed = await getOrNull<SensitivityGrid>(gridPath('btc-x-difficulty', metric, String(ASSUMED_POWER_USD_PER_KWH)), ctx.signal);
+    if (assumed && heatmapCells(assumed).unknown < assumed.cells.flat().length) {
+      grids = [grids[0], assumed];
+      body.append(notice(`${ticker} states no power price: the difficulty grid assumes $${ASSUMED_POWER_USD_PER_KWH}/kWh (set your own above).`));
+    }
+  }
   const wrap = h('div', { class: 'grid2' });
   body.append(wrap);
   grids.forEach((grid, i) => {

@@ -40,7 +40,10 @@ export class SensitivityGridQueryDto {
   @IsPositive({ each: true })
   btcPricesUsd?: number[];
 
-  @ApiPropertyOptional({ example: '0.03,0.04,0.05,0.06', description: 'column axis of btc-x-power, $/kWh; default 0.03 … 0.08' })
+  @ApiPropertyOptional({
+    example: '0.03,0.04,0.05,0.06',
+    description: "column axis of btc-x-power, $/kWh; default 0.03 … 0.08. For btc-x-difficulty: one price, the power price assumed in every cell (default the company's own)",
+  })
   @IsOptional()
   @Transform(numberList)
   @IsArray()
