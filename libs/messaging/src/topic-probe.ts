@@ -64,6 +64,28 @@ export class TopicProbe<Desc extends DescMessage> {
     return this.events;
   }
 
+  /**
+   * Waits until the probe has collected every record on its topic up to the end offsets at the time of the
+   * call: the watermark for "nothing else arrived" (anything published before the call is now in `events`).
+   */
+  async readToEnd(timeoutMs = 30_000): Promise<ProbedEvent<Desc>[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let ends: Array<{ partition: number; high: string }>;
+    try {
+      ends = await admin.fetchTopicOffsets(this.namespace.topic(this.entry.name));
+    } finally {
+      await admin.disconnect();
+    }
+    const deadline = Date.now() + timeoutMs;
+    const behind = () => ends.filter((e) => BigInt(e.high) > 0n && (this.collectedUpTo.get(e.partition) ?? -1n) < BigInt(e.high) - 1n);
+    while (behind().length > 0) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms reading ${this.entry.name} to its end offsets (${JSON.stringify(ends)})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.events;
+  }
+
   async waitForRaw(count: number, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.raw.length < count) {

@@ -39,7 +39,7 @@ describe('equity quotes from ingest drive the risk stop lines', () => {
 
     await stack.start('ingest');
     await alerts.waitFor((events) => events.length >= 2, 60_000, 'a breach and a recovery');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
 
     const ruleId = `stop-line.fixed.${line.lineId}`;
     expect(alerts.events.map((e) => [e.message.subject, e.message.ruleId, e.message.value])).toEqual([

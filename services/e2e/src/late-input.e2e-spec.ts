@@ -18,7 +18,7 @@ describe('valuation places a late input by event time', () => {
     const metrics = await stack.probe(Topics.hashpriceComputed);
     const price = await stack.post('/v1/observations/btc-price', { priceUsd: 87_133.51, observedAt: '2025-12-29T00:01:00Z' });
     expect(price.status).toBe(202);
-    await new Promise((r) => setTimeout(r, 2_000)); // handled: no snapshot before it yet, so no metric
+    await stack.settled(); // handled: no snapshot before it yet, so no metric
     expect(metrics.events).toHaveLength(0);
 
     const snapshot = await stack.post('/v1/observations/network-snapshot', {
@@ -29,7 +29,7 @@ describe('valuation places a late input by event time', () => {
     const inputs = metric.message.lineage!.inputs.map((i) => i.eventId).sort();
     expect(inputs).toEqual([String(price.body.observationId), String(snapshot.body.observationId)].sort());
     expect(metric.message.hashpriceUsdPerPhDay).toBeCloseTo(37.16, 2);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(metrics.events).toHaveLength(1);
   });
 });

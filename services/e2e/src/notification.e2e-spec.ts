@@ -139,7 +139,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     const ids = [await events.alert('REL1', 40), await events.alert('REL1', 41), await events.alert('REL1', 42)];
 
     await eventually('three delivered', () => alice.call('GET', `/v1/deliveries?subscriptionId=${created.body.id}&status=delivered`), (res) => res.body.length === 3, 45_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // any extra attempt would show now
+    await stack.settled(); // any extra attempt would show now
     const succeeded = r.requests.filter((_req, i) => i >= script.length);
     expect(succeeded.map((req) => String(req.headers['webhook-id'])).sort()).toEqual([...ids].sort());
     expect(r.requests).toHaveLength(script.length + ids.length);
@@ -188,7 +188,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     for (const [i, v] of values.entries()) await events.alert('RUL1', v, undefined, new Date(start + i * 60_000));
     await eventually('the crossing deliveries', async () => r.requests.filter((q) => q.path === '/crossing').length, (n) => n >= 2, 30_000);
     await eventually('every event routed', () => stack.database.query<{ n: string }>(`SELECT count(*) AS n FROM notification.subscription_state WHERE subject = 'RUL1' AND last_value = 52`), (rows) => Number(rows[0].n) === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     const valuesAt = (path: string) => r.requests.filter((q) => q.path === path).map((q) => JSON.parse(q.body).data.value).sort();
     expect(valuesAt('/crossing')).toEqual([51, 55]);
     // Above 50 at minutes 2, 3, 5, 6; the 150 s cooldown lets through minute 2 and minute 5.
@@ -230,7 +230,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
       ids.push(await events.alert('RDS1', 43, undefined, new Date(t0 + 2 * 3_600_000))); // past the cooldown
       await eventually('the delivery after the cooldown', async () => delivered().length, (n) => n >= 2);
       await routed(4);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
       expect(delivered()).toEqual([40, 43]);
       expect(Number(await redis.get(cooldownKey))).toBe(t0 + 2 * 3_600_000); // Redis learns the new fire again
       await alice.call('DELETE', `/v1/subscriptions/${sub.body.id}`);
@@ -279,7 +279,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(body.data.events.map((e: { id: string }) => e.id)).toEqual(ids);
     expect(body.data.events.map((e) => e.specversion)).toEqual(['1.0', '1.0', '1.0']); // each collected event is a CloudEvent too
     expect(verifiesWith(created.body.secret, digest)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(r.requests).toHaveLength(1);
     await alice.call('DELETE', `/v1/subscriptions/${created.body.id}`);
   });
@@ -311,7 +311,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     const [notice] = await watcher.waitFor(1);
     expect(parseCloudEvent(notice)).toMatchObject({ specversion: '1.0', type: 'hashdesk.notification.EndpointDisabled', data: { subscriptionId: created.body.id } });
     const before = r.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(r.requests.length).toBe(before); // nothing more is sent to a disabled endpoint
 
     // Re-enabling resumes the pending deliveries; replay-all sends the dead ones again.
@@ -366,7 +366,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     expect(await stack.service('notification').kill()).toBeNull();
     await stack.start('notification');
     await r.waitFor(2, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(r.requests.map((q) => q.headers['webhook-id'])).toEqual([id, id]);
     expect(r.requests[1].receivedAt - r.requests[0].receivedAt).toBeGreaterThanOrEqual(3_900);
     await alice.call('DELETE', `/v1/subscriptions/${created.body.id}`);
@@ -384,7 +384,7 @@ describe('notification: subscriptions, rules and reliable delivery', () => {
     const id = await events.alert('EM1', 37);
 
     await eventually('the mail', async () => mail.mails.filter((m) => m.to.includes('ops@example.com')).length, (n) => n >= 1, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a duplicate would show now
+    await stack.settled(); // a duplicate would show now
     const received = mail.mails.filter((m) => m.to.includes('ops@example.com'));
     expect(received).toHaveLength(1);
     expect(mail.rejected).toBe(1);

@@ -45,7 +45,7 @@ describe.each([
 
     // Nothing lost: one metric per price, each naming exactly that price in its lineage.
     const events = await metrics.waitFor((e) => new Set(e.map((x) => x.meta.id)).size >= PRICES, 90_000, `${PRICES} distinct metrics`);
-    await new Promise((r) => setTimeout(r, 1_500)); // anything extra would show up now
+    await stack.settled(); // anything extra would show up now
     const byId = new Map(events.map((e) => [e.meta.id, e]));
     expect(byId.size).toBe(PRICES);
     const priceInputs = [...byId.values()].map((e) => e.message.lineage!.inputs.find((i) => i.eventType === 'hashdesk.v1.BtcPriceObserved')!.eventId);

@@ -1,4 +1,5 @@
 import { Topics } from '@hashdesk/contracts';
+import { readShippedCompanyProfiles } from '@hashdesk/reference-data';
 import { seedCompanyProfiles } from './seed-company-profiles';
 import { Stack } from './stack';
 import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
@@ -6,7 +7,7 @@ import { TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 /**
  * The risk service's HTTP API as a process against the real broker and PostgreSQL: watchlists and
  * stop lines with persisted hysteresis state, signals through the alert outbox, scenarios and the
- * Monte Carlo on the worker pool.
+ * Monte Carlo on the worker pool (one company, a list and the whole universe).
  */
 describe('risk API', () => {
   const stack = new Stack('risk-api');
@@ -42,7 +43,7 @@ describe('risk API', () => {
     expect(again.body).toEqual({ duplicate: true, alerts: 0 });
 
     await alerts.waitFor((events) => events.length >= 4, 30_000);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     const seen = alerts.events.map((e) => [e.message.subject, e.message.ruleId, e.message.value, e.message.severity]);
     const ruleId = `stop-line.trailing.${line.body.lineId}`;
     expect(seen).toEqual([
@@ -138,4 +139,103 @@ describe('risk API', () => {
     const sparse = await call('POST', '/v1/risk/monte-carlo', { ...body, balanceSheet: undefined, ticker: 'MARA' });
     expect([200, 422]).toContain(sparse.status);
   }, 60_000);
+  it('given a list of tickers, when the universe Monte Carlo runs, then each simulable company has its distributions, the ranking is riskiest first on common paths, every opex stand-in is named and MARA is listed with its reason', async () => {
+    const powered = { ...market, powerUsdPerKwh: 0.05 };
+    const body = {
+      tickers: ['riot', 'CLSK', 'MARA'], seed: 7, paths: 2_000, horizonMonths: 12, model: 'gbm', volatilityPerYear: 0.6, driftPerYear: 0, market: powered,
+      overrides: [{ ticker: 'RIOT', balanceSheet: { totalDebtUsd: 800e6 } }, { ticker: 'CLSK', assumptions: { sgaExSbcUsdPerBtc: 7_000 } }],
+    };
+    const run = await call('POST', '/v1/risk/monte-carlo', body);
+    expect(run.status).toBe(200);
+    expect(run.body.tickers).toEqual(['RIOT', 'CLSK', 'MARA']);
+    expect(run.body.pathSharing).toMatch(/^common random numbers: every company is evaluated on the same simulated BTC price and difficulty paths/);
+    expect(run.body.ranking.commonRandomNumbers).toBe(true);
+
+    // per company: its horizons, the lowest-runway and equity-value quantiles, the profile version it ran on
+    type Company = { ticker: string; horizons: Array<{ months: number }>; runwayMonths: { horizonMonths: number; percentiles: unknown[] }; equityValueUsd: { today: number; percentiles: unknown[] }; profile: { version: number }; fallbacks: Array<{ field: string; fallback: string }> };
+    const companies = new Map((run.body.companies as Company[]).map((c) => [c.ticker, c]));
+    expect([...companies.keys()].sort()).toEqual(['CLSK', 'RIOT']);
+    for (const c of companies.values()) {
+      expect(c.horizons.map((h) => h.months)).toEqual([3, 6, 12]);
+      expect(c.runwayMonths.horizonMonths).toBe(12);
+      expect(c.runwayMonths.percentiles).toHaveLength(9);
+      expect(c.equityValueUsd.percentiles).toHaveLength(9);
+      expect(c.profile.version).toBe(1);
+    }
+    // the shipped profiles carry no period opex: every figure is a named stand-in, CLSK's SG&A the request's own
+    expect(companies.get('RIOT')?.fallbacks).toEqual([
+      { field: 'opex.otherDirectCostUsdInPeriod', fallback: 'illustrative Riot per-BTC figure 5,000 USD/BTC', usdPerBtc: 5_000 },
+      { field: 'opex.sgaExSbcUsdInPeriod', fallback: 'illustrative Riot per-BTC figure 8,000 USD/BTC', usdPerBtc: 8_000 },
+      { field: 'opex.interestExpenseUsdInPeriod', fallback: 'illustrative Riot per-BTC figure 1,000 USD/BTC', usdPerBtc: 1_000 },
+    ]);
+    expect(companies.get('CLSK')?.fallbacks.map((f) => f.fallback)).toEqual([
+      'illustrative Riot per-BTC figure 5,000 USD/BTC',
+      'assumption sgaExSbcUsdPerBtc given with the request: 7,000 USD/BTC',
+      'illustrative Riot per-BTC figure 1,000 USD/BTC',
+    ]);
+
+    // MARA's profile lacks the fleet's efficiency and its debt: listed with the reason, not dropped
+    expect(run.body.skippedCompanies.map((s: { ticker: string }) => s.ticker)).toEqual(['MARA']);
+    expect(run.body.skippedCompanies[0].missingInputs).toEqual(expect.arrayContaining(['fleet.efficiencyJth', 'balanceSheet.totalDebtUsd']));
+    expect(run.body.skippedCompanies[0].reason).toMatch(/^profile version 1 \(Q3 2025\) lacks .*fleet\.efficiencyJth/);
+
+    // the ranking: riskiest first by P(negative cash margin within 12 months), then the median lowest runway (no burn last)
+    type Row = { rank: number; ticker: string; probabilityNegativeCashMargin: number; runwayMonths: { p50: number | null }; opexFallbacks: string[] };
+    const rows = run.body.ranking.rows as Row[];
+    expect(run.body.ranking.horizonMonths).toBe(12);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2]);
+    expect(rows.map((r) => r.ticker).sort()).toEqual(['CLSK', 'RIOT']);
+    const [first, second] = rows;
+    expect(first.probabilityNegativeCashMargin).toBeGreaterThanOrEqual(second.probabilityNegativeCashMargin);
+    if (first.probabilityNegativeCashMargin === second.probabilityNegativeCashMargin && first.runwayMonths.p50 !== null) {
+      expect(second.runwayMonths.p50 === null || second.runwayMonths.p50 >= first.runwayMonths.p50).toBe(true);
+    }
+    for (const row of rows) {
+      const horizon12 = (run.body.companies as Array<Company & { horizons: Array<{ months: number; probabilityNegativeCashMargin: number }> }>).find((c) => c.ticker === row.ticker)?.horizons[2];
+      expect(row.probabilityNegativeCashMargin).toBe(horizon12?.probabilityNegativeCashMargin);
+      expect(row.opexFallbacks).toHaveLength(3);
+    }
+
+    // common random numbers: RIOT alone, same seed and inputs, has exactly the figures it has in the list
+    const alone = await call('POST', '/v1/risk/monte-carlo', { ticker: 'RIOT', seed: 7, paths: 2_000, horizonMonths: 12, model: 'gbm', volatilityPerYear: 0.6, driftPerYear: 0, market: powered, balanceSheet: { totalDebtUsd: 800e6 } });
+    expect(alone.status).toBe(200);
+    const riot = companies.get('RIOT') as Company & Record<string, unknown>;
+    expect(alone.body.companies[0].horizons).toEqual(riot.horizons);
+    expect(alone.body.companies[0].fairValuePerShareUsd.percentiles).toEqual((riot.fairValuePerShareUsd as { percentiles: unknown }).percentiles);
+    expect(alone.body.companies[0].runwayMonths).toEqual(riot.runwayMonths);
+    expect(alone.body.terminalBtcPriceUsd).toEqual(run.body.terminalBtcPriceUsd);
+  }, 90_000);
+
+  it('given "all", when the universe Monte Carlo runs, then every company risk holds is either simulated or skipped with a reason', async () => {
+    const run = await call('POST', '/v1/risk/monte-carlo', { tickers: 'all', seed: 3, paths: 200, horizonMonths: 6, model: 'gbm', market: { ...market, powerUsdPerKwh: 0.05 } });
+    expect(run.status).toBe(200);
+    const simulated = run.body.companies.map((c: { ticker: string }) => c.ticker);
+    const skipped = run.body.skippedCompanies as Array<{ ticker: string; reason: string }>;
+    expect([...simulated, ...skipped.map((s) => s.ticker)].sort()).toEqual(readShippedCompanyProfiles().map((p) => p.ticker).sort());
+    expect(simulated).toContain('CLSK');
+    expect(skipped.every((s) => s.reason.length > 0)).toBe(true);
+    expect(run.body.ranking.horizonMonths).toBe(6); // a run shorter than 12 months ranks at its horizon
+    expect(run.body.ranking.rows).toHaveLength(simulated.length);
+  }, 90_000);
+
+  it('given a bad ticker list, when posted, then the 400 names the field and the rule; an unknown ticker is a 404 naming its place', async () => {
+    const base = { seed: 1, paths: 200, horizonMonths: 3, model: 'gbm', market };
+    for (const [body, field, rule] of [
+      [{ tickers: [] }, 'tickers', 'tickerList'],
+      [{ tickers: ['RIOT', 'RI OT'] }, 'tickers', 'tickerList'],
+      [{ tickers: ['RIOT', 'riot'] }, 'tickers', 'tickerList'],
+      [{ tickers: 'everything' }, 'tickers', 'tickerList'],
+      [{ ticker: 'RIOT', tickers: ['CLSK'] }, 'tickers', 'notWithTicker'],
+      [{ tickers: ['RIOT'], balanceSheet: { totalDebtUsd: 1 } }, 'balanceSheet', 'singleTickerOnly'],
+      [{ tickers: ['RIOT'], overrides: [{ ticker: 'CLSK', balanceSheet: { totalDebtUsd: 1 } }] }, 'overrides[0].ticker', 'INVALID_INPUT'],
+    ] as const) {
+      const bad = await call('POST', '/v1/risk/monte-carlo', { ...base, ...body });
+      expect({ body, status: bad.status }).toEqual({ body, status: 400 });
+      expect(bad.body.violations).toContainEqual(expect.objectContaining({ field, rule }));
+    }
+    const unknown = await call('POST', '/v1/risk/monte-carlo', { ...base, tickers: ['RIOT', 'XYZ'] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('UNKNOWN_COMPANY');
+    expect(unknown.body.message).toMatch(/^tickers\[1\]: no company profile for 'XYZ'/);
+  }, 30_000);
 });

@@ -46,7 +46,7 @@ describe('policy and permit register: jurisdiction-wide entries', () => {
     const bad = await stack.post('/v1/policy-events', { ...rest, effectiveAt: '22 Nov 2022' });
     expect(bad.status).toBe(400);
     expect((bad.body.violations as Array<{ field: string }>).map((v) => v.field).sort()).toEqual(expect.arrayContaining(['effectiveAt', 'title']));
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(events.events).toHaveLength(0);
     expect(await count('SELECT count(*) AS n FROM ingest.policy_event')).toBe(0);
     expect(await count('SELECT count(*) AS n FROM ingest.outbox_event')).toBe(0);
@@ -97,7 +97,7 @@ describe('policy and permit register: jurisdiction-wide entries', () => {
     const rawBefore = events.raw.length;
     await stack.send(Topics.policyEventRecorded, [raw]);
     await events.waitForRaw(rawBefore + 1);
-    await new Promise((r) => setTimeout(r, 2_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(await count('SELECT count(*) AS n FROM risk.policy_event')).toBe(2);
     expect(await count(`SELECT count(*) AS n FROM risk.processed_message WHERE message_id = '${posted.body.eventId}'`)).toBe(1);
     const again = await companyRisk('GREE');

@@ -51,7 +51,7 @@ describe('risk on published company profile versions', () => {
     const after = await eventually('version 1 in the company risk API', companyRisk, (r) => r.profile?.source === 'recorded');
     expect(after.profile).toEqual({ source: 'recorded', version: 1, eventId: v1.message.versionId, eventTime: '2025-10-15T23:59:59.000Z', learnedTime: learnedTime.toISOString() });
     expect(after.balanceSheetRisk.netDebtUsd).toBeCloseTo(140_600_000 - cash, 0);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(await count("SELECT count(*) AS n FROM risk.company_profile_version WHERE ticker = 'GREE'")).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM risk.processed_message WHERE message_id = '${v1.message.versionId}'`)).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM risk.company_profile_version WHERE learned_time = '${learnedTime.toISOString()}'`)).toBe(1);

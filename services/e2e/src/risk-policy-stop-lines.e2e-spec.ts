@@ -51,7 +51,7 @@ describe('risk watchlist and stop line changes', () => {
     expect(await quote(9.5, 7)).toEqual({ duplicate: false, alerts: 1 }); // past 9.45: one recovery
 
     await alerts.waitFor((events) => events.length >= 2, 30_000, 'the breach and the recovery');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(alerts.events.map((e) => [e.message.subject, e.message.severity, e.message.threshold])).toEqual([['CLSK', 2, 9], ['CLSK', 1, expect.closeTo(9.45, 9)]]);
 
     for (const [body, field] of [[{ enabled: 'yes' }, 'enabled'], [{ enabled: null }, 'enabled'], [{ entryPriceUsd: 0 }, 'entryPriceUsd'], [{ dropRatio: 1.5 }, 'dropRatio']] as const) {

@@ -35,7 +35,7 @@ describe('policy and permit register', () => {
     expect(bad.status).toBe(400);
     const fields = (bad.body.violations as Array<{ field: string }>).map((v) => v.field);
     expect(fields).toEqual(expect.arrayContaining(['jurisdiction', 'impact', 'kind', 'tickers', 'sourceUrl']));
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(events.events).toHaveLength(0);
   });
 
@@ -72,7 +72,7 @@ describe('policy and permit register', () => {
     // The same record delivered to risk again changes nothing: one row, one inbox entry.
     await stack.send(Topics.policyEventRecorded, [events.raw[0]]);
     await events.waitForRaw(2);
-    await new Promise((r) => setTimeout(r, 2_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     const count = async (sql: string) => Number((await stack.database.query<{ n: string }>(sql))[0].n);
     expect(await count('SELECT count(*) AS n FROM risk.policy_event')).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM risk.processed_message WHERE message_id = '${first.body.eventId}'`)).toBe(1);

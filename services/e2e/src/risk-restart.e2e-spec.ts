@@ -53,7 +53,7 @@ describe('risk killed (SIGKILL) mid-stream', () => {
     for (let i = 16; i < VALUATIONS; i++) sent.push(await publishValuation(i));
 
     const events = await evaluated.waitFor((e) => new Set(e.map((x) => x.meta.id)).size >= VALUATIONS, 90_000, `${VALUATIONS} distinct evaluations`);
-    await new Promise((r) => setTimeout(r, 1_500)); // anything extra would show up now
+    await stack.settled(); // anything extra would show up now
     const byId = new Map(events.map((e) => [e.meta.id, e]));
     expect(byId.size).toBe(VALUATIONS);
     // Each evaluation names exactly one of the valuations sent, and every one is named.

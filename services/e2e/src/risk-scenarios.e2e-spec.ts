@@ -128,7 +128,7 @@ describe('risk scenarios on company valuations', () => {
     await producer.send({ topic: stack.namespace.topic(Topics.companyValued.name), acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     await producer.disconnect();
     await valued.waitForRaw(rawBefore + 1);
-    await new Promise((r) => setTimeout(r, 3_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(evaluated.events.length).toBe(before);
     expect(alerts.events).toHaveLength(1);
     expect(await countRows(`SELECT count(*) AS n FROM risk.processed_message WHERE message_id = '${valuation.meta.id}'`)).toBe(1);

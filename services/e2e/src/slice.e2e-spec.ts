@@ -77,7 +77,7 @@ describe('the slice: a price and a network snapshot become a delivered alert', (
 
     // Only the two accepted observations reached the broker: the rejected ones published nothing.
     await probe.waitFor((events) => events.length >= 1);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(probe.events.map((e) => e.message.priceUsd)).toEqual([87_133.51]);
 
     // The hashprice is also queryable, with lineage naming both inputs.

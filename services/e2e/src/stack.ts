@@ -1,5 +1,5 @@
 import type { DescMessage } from '@bufbuild/protobuf';
-import type { TopicEntry } from '@hashdesk/contracts';
+import { TOPIC_CONSUMERS, Topics, type TopicEntry } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, silentLogger, TopicNamespace, TopicProbe, type Kafka } from '@hashdesk/messaging';
 import { createTestDatabase, freePort, requiredEnv, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace, WebhookReceiver, type ServiceName, type TestDatabase, TEST_ADMIN_HEADERS } from '@hashdesk/testing';
 
@@ -81,6 +81,68 @@ export class Stack {
     } finally {
       await producer.disconnect();
     }
+  }
+
+  /**
+   * The watermark for "nothing else happens": waits until, twice in a row, every started service's consumer
+   * group has committed the end offset of every topic it reads, no service has an unpublished outbox row,
+   * and notification has nothing left to route or to attempt now. Then every open probe reads its topic to
+   * the end. After it, an event that has not arrived will not arrive from what was sent before the call.
+   */
+  async settled(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietReadings = 0;
+    let last = '';
+    while (quietReadings < 2) {
+      if (Date.now() > deadline) throw new Error(`the stack did not settle within ${timeoutMs} ms: ${last}`);
+      last = await this.unsettled();
+      quietReadings = last === '' ? quietReadings + 1 : 0;
+      if (quietReadings < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await Promise.all(this.probes.map((p) => p.readToEnd(Math.max(1_000, deadline - Date.now()))));
+  }
+
+  /** What is still in flight ('' when nothing is). */
+  private async unsettled(): Promise<string> {
+    const started = [...this.services.keys()];
+    const pending: string[] = [];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      for (const service of started) {
+        const topics = (Object.keys(TOPIC_CONSUMERS) as Array<keyof typeof Topics>)
+          .filter((key) => key !== 'apiKeyChanged' && TOPIC_CONSUMERS[key].includes(service as never))
+          .map((key) => this.namespace.topic(Topics[key].name))
+          .filter((topic) => existing.has(topic));
+        if (topics.length === 0) continue;
+        const committed = await admin.fetchOffsets({ groupId: this.namespace.group(service), topics });
+        for (const { topic, partitions } of committed) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          for (const end of ends) {
+            const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+            const lag = BigInt(end.high) - (at === '-1' ? 0n : BigInt(at));
+            if (lag > 0n) pending.push(`${service} lags ${lag} on ${this.namespace.logical(topic)}[${end.partition}]`);
+          }
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    for (const service of started) {
+      const [{ n }] = await this.database.query<{ n: string }>(`SELECT count(*) AS n FROM ${service}.outbox_event WHERE published_at IS NULL`);
+      if (Number(n) > 0) pending.push(`${service} outbox ${n}`);
+    }
+    if (started.includes('notification')) {
+      const [{ inbound, due }] = await this.database.query<{ inbound: string; due: string }>(
+        `SELECT (SELECT count(*) FROM notification.inbound_event) AS inbound,
+                (SELECT count(*) FROM notification.delivery d JOIN notification.subscription s ON s.id = d.subscription_id
+                  WHERE d.status = 'pending' AND d.next_attempt_at <= now() + interval '5 seconds' AND s.disabled_at IS NULL) AS due`,
+      );
+      if (Number(inbound) > 0) pending.push(`notification routing ${inbound}`);
+      if (Number(due) > 0) pending.push(`notification deliveries due ${due}`);
+    }
+    return pending.join(', ');
   }
 
   async stopAll(): Promise<void> {

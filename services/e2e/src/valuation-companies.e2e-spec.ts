@@ -120,7 +120,7 @@ describe('company valuations', () => {
     await producer.send({ topic: stack.namespace.topic(Topics.priceObserved.name), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     await producer.disconnect();
     await prices.waitForRaw(4);
-    await new Promise((r) => setTimeout(r, 2_000));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(await countRows('SELECT count(*) AS n FROM valuation.company_valuation')).toBe(before);
     expect(await countRows(`SELECT count(*) AS n FROM valuation.processed_message WHERE message_id = '${record.headers.ce_id}'`)).toBe(1);
     // ingest too: the same observation pushed again is not published again
@@ -132,7 +132,7 @@ describe('company valuations', () => {
     const valued = await stack.probe(Topics.companyValued);
     const beforeRestatement = new Date().toISOString();
     const original = await get(`/v1/companies/RIOT/valuation?asOf=${encodeURIComponent(day(3))}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     const restated = await stack.post('/v1/companies/RIOT/figures', {
       path: 'balanceSheet.cashUsd', value: 999_000_000, asOf: '2025-09-30', source: 'https://example.test/10-Q/A', sourceQuality: 'primary', note: 'restated',
     });
@@ -234,9 +234,7 @@ describe('company valuations', () => {
     }
     await valued.waitFor((e) => e.some((x) => inputIds(x.message).includes(priceIds.get(9) as string) && inputIds(x.message).includes(networkIds.get(9) as string)), 90_000, 'day 9');
     await eventually('the outbox to drain', () => countRows('SELECT count(*) AS n FROM valuation.outbox_event WHERE published_at IS NULL'), (n) => n === 0, 30_000);
-    await new Promise((r) => setTimeout(r, 1_500));
-
-    // Every input handled exactly once; every stored valuation published, none twice (a re-send is the same bytes).
+    await stack.settled(); // Every input handled exactly once; every stored valuation published, none twice (a re-send is the same bytes).
     const inputs = priceIds.size + networkIds.size + 2 + 1; // + profile versions 1 and 2, + the share quote
     expect(await countRows('SELECT count(*) AS n FROM valuation.processed_message')).toBe(inputs);
     const stored = await stack.database.query<{ valuation_id: string }>('SELECT valuation_id FROM valuation.company_valuation');

@@ -84,7 +84,7 @@ describe('valuation publishes the machine break-even table', () => {
       await send(0.031, '2025-12-29T01:00:00Z', id); // a redelivery
       const prices = await get('/v1/machines/power-prices');
       expect(prices.body.items).toEqual([expect.objectContaining({ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031, eventId: id })]);
-      await new Promise((r) => setTimeout(r, 2_000));
+      await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
       expect(tables.events).toHaveLength(2);
       const full = await get('/v1/machines/breakeven');
       expect(full.body.regionalPowerPrices).toEqual([expect.objectContaining({ region: 'ERCOT:DAM:HB_WEST', powerUsdPerKwh: 0.031 })]);
