@@ -21,6 +21,7 @@ describe('valuation places a late input by event time', () => {
     await stack.settled(); // handled: no snapshot before it yet, so no metric
     expect(metrics.events).toHaveLength(0);
 
+    const beforeSnapshot = Date.now();
     const snapshot = await stack.post('/v1/observations/network-snapshot', {
       height: 930_000, difficulty: 148_258_433_855_481.3, feesBtcPerBlock: 0.0182, observedAt: '2025-12-29T00:00:00Z',
     });
@@ -31,5 +32,16 @@ describe('valuation places a late input by event time', () => {
     expect(metric.message.hashpriceUsdPerPhDay).toBeCloseTo(37.16, 2);
     await stack.settled(); // the watermark: everything sent so far has been handled, relayed and read
     expect(metrics.events).toHaveLength(1);
+
+    // Point in time on the knowledge axis: the figure dated 2025-12-29 became knowable only when its late snapshot was learned.
+    const query = async (knownAt?: string) => (await (await fetch(`${stack.service('valuation').url}/v1/network/metrics?from=2025-12-28T00:00:00Z${knownAt ? `&knownAt=${knownAt}` : ''}`)).json()) as { items: Array<{ metricId: string; asOf: string; knownAt: string | null }> };
+    const [row] = (await query()).items;
+    expect(row.metricId).toBe(metric.message.metricId);
+    expect(Date.parse(row.knownAt!)).toBeGreaterThanOrEqual(beforeSnapshot - 1_000);
+    expect((await query(new Date(Date.parse(row.knownAt!) - 1).toISOString())).items).toHaveLength(0);
+    expect((await query(row.knownAt!)).items.map((r) => r.metricId)).toEqual([metric.message.metricId]);
+    const bad = await fetch(`${stack.service('valuation').url}/v1/network/metrics?knownAt=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('knownAt');
   });
 });

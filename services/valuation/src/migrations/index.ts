@@ -12,6 +12,7 @@ import { MarginProjection1732400000500 } from './1732400000500-margin-projection
 import { SnapshotHeightIndex1732400000600 } from './1732400000600-snapshot-height-index.migration';
 import { PowerPrice1732400000700 } from './1732400000700-power-price.migration';
 import { PowerPriceHistory1732400000800 } from './1732400000800-power-price-history.migration';
+import { HashpriceKnownAt1732400000900 } from './1732400000900-hashprice-known-at.migration';
 
 export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity, MarginProjectionEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700, PowerPriceHistory1732400000800];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700, PowerPriceHistory1732400000800, HashpriceKnownAt1732400000900];

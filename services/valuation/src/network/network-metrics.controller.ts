@@ -9,7 +9,7 @@ const COLUMNS = [
   'asOf', 'height', 'difficulty', 'btcPriceUsd', 'hashrateEhs', 'feeShareOfReward', 'subsidySats', 'feesPerBlockSats',
   'hashpriceBtcPerPhDay', 'hashpriceUsdPerPhDay',
   'nextRetargetHeight', 'nextRetargetProjectedAt', 'nextRetargetDifficultyChangePct', 'nextRetargetHashpriceUsdPerPhDayAfter', 'meanBlockIntervalSeconds',
-  'metricId', 'methodologyVersion',
+  'metricId', 'methodologyVersion', 'knownAt',
 ] as const;
 
 /** The projected retarget, flattened so that CSV has one column per figure; null where none was projected. */
@@ -42,25 +42,30 @@ export class NetworkMetricsController {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
     const bucket = METRIC_INTERVALS[interval];
-    const rows: Array<{ metric: MetricJson }> = bucket === null
+    // A figure whose inputs' learned times are unknown (stored before known_at existed, inputs gone) counts as known at its as-of.
+    const knownAt = parseInstant(q.knownAt) ?? new Date();
+    const rows: Array<{ metric: MetricJson; known_at: Date | null }> = bucket === null
       ? await this.dataSource.query(
-        `SELECT metric FROM hashprice_metric WHERE as_of >= $1 AND as_of <= $2 ORDER BY as_of, metric_id LIMIT $3 OFFSET $4`,
-        [from, to, limit, offset],
+        `SELECT metric, known_at FROM hashprice_metric WHERE as_of >= $1 AND as_of <= $2 AND coalesce(known_at, as_of) <= $5
+          ORDER BY as_of, metric_id LIMIT $3 OFFSET $4`,
+        [from, to, limit, offset, knownAt],
       )
       : await this.dataSource.query(
-        `SELECT metric FROM (
-           SELECT DISTINCT ON (b) date_bin($5::interval, as_of, TIMESTAMPTZ '1970-01-01') AS b, metric
-             FROM hashprice_metric WHERE as_of >= $1 AND as_of <= $2 ORDER BY b, as_of DESC, metric_id DESC) last
+        `SELECT metric, known_at FROM (
+           SELECT DISTINCT ON (b) date_bin($5::interval, as_of, TIMESTAMPTZ '1970-01-01') AS b, metric, known_at
+             FROM hashprice_metric WHERE as_of >= $1 AND as_of <= $2 AND coalesce(known_at, as_of) <= $6
+            ORDER BY b, as_of DESC, metric_id DESC) last
           ORDER BY b LIMIT $3 OFFSET $4`,
-        [from, to, limit, offset, bucket],
+        [from, to, limit, offset, bucket, knownAt],
       );
-    const items = rows.map(({ metric }) => ({
+    const items = rows.map(({ metric, known_at }) => ({
       ...Object.fromEntries(COLUMNS.map((c) => [c, (metric[c] as string | number | undefined) ?? null])),
       ...retargetColumns(metric.nextRetarget),
       methodologyVersion: metric.lineage?.methodologyVersion ?? null,
+      knownAt: known_at ? new Date(known_at).toISOString() : null,
     }));
     return tabular(res, q.format ?? 'json', COLUMNS, items, {
-      from: from.toISOString(), to: to.toISOString(), interval, page: { limit, offset, nextOffset: items.length === limit ? offset + limit : null },
+      from: from.toISOString(), to: to.toISOString(), knownAt: knownAt.toISOString(), interval, page: { limit, offset, nextOffset: items.length === limit ? offset + limit : null },
     });
   }
 }

@@ -105,15 +105,15 @@ export class RecordNetworkInputUseCase {
    * newest of its kind it is also the latest figure (compacted topic and cache) and the ASIC break-even
    * table is published for it. Returns the latest figure's JSON.
    */
-  private async publishHashprice(em: EntityManager, price: NetworkInputEntity, network: NetworkInputEntity, isLatest: boolean): Promise<string | undefined> {
+  private async publishHashprice(em: EntityManager, price: LearnedInput, network: LearnedInput, isLatest: boolean): Promise<string | undefined> {
     const reference = await findPeriodReference(em, network.values.height, network.eventTime);
     const metric = computeHashprice(price, network, reference);
     const json = toJson(HashpriceComputedSchema, metric) as Record<string, unknown>;
     const asOf = timestampDate(metric.asOf as Timestamp);
     const inserted: unknown[] = await em.query(
-      `INSERT INTO hashprice_metric (metric_id, as_of, hashprice_usd_per_ph_day, metric) VALUES ($1, $2, $3, $4)
+      `INSERT INTO hashprice_metric (metric_id, as_of, hashprice_usd_per_ph_day, metric, known_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (metric_id) DO NOTHING RETURNING metric_id`,
-      [metric.metricId, asOf, metric.hashpriceUsdPerPhDay, JSON.stringify(json)],
+      [metric.metricId, asOf, metric.hashpriceUsdPerPhDay, JSON.stringify(json), knownAt(price, network)],
     );
     if (inserted.length === 0) return undefined;
     const computed = { entry: Topics.hashpriceComputed, message: metric, eventId: metric.metricId, eventTime: asOf, subject: 'BTC' };
@@ -131,4 +131,13 @@ export class RecordNetworkInputUseCase {
   cacheKey(): string {
     return `${this.namespace.prefix}valuation:hashprice:latest`;
   }
+}
+
+/** A market input with the time hashdesk learned it (market_input rows carry it; the newest-state rows do not). */
+type LearnedInput = NetworkInputEntity & { learnedTime?: Date };
+
+/** When the figure could first be computed: the later of its inputs' learned times (null when neither is known). */
+function knownAt(price: LearnedInput, network: LearnedInput): Date | null {
+  const times = [price.learnedTime, network.learnedTime].filter((t): t is Date => t instanceof Date);
+  return times.length === 0 ? null : new Date(Math.max(...times.map((t) => t.getTime())));
 }

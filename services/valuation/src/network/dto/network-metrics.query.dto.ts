@@ -16,6 +16,11 @@ export class NetworkMetricsQueryDto extends OffsetPageQueryDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
   to?: string;
 
+  @ApiPropertyOptional({ example: '2025-12-31T00:00:00Z', description: 'Knowledge axis: only figures hashdesk could have computed by then (both inputs learned), the answer it would have given at that time (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  knownAt?: string;
+
   @ApiPropertyOptional({ enum: Object.keys(METRIC_INTERVALS), default: 'raw', description: 'raw: every figure; otherwise the last figure of each UTC bucket' })
   @IsOptional()
   @IsIn(Object.keys(METRIC_INTERVALS), { message: `must be one of ${Object.keys(METRIC_INTERVALS).join(', ')}` })
