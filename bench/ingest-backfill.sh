@@ -30,8 +30,14 @@ java -cp "$(kafka_classpath)" -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.xml"
   --bootstrap-server "$KAFKA_BROKERS" --create --topic "${run_id}.producer-performance" --partitions 3 --replication-factor 1 >/dev/null
 for n in 5110 100000; do
   echo "== Kafka ProducerPerformance: $n records x ${record_bytes} B, acks=all, idempotent, unthrottled"
-  java -cp "$(kafka_classpath)" -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.xml" org.apache.kafka.tools.ProducerPerformance \
+  line=$(java -cp "$(kafka_classpath)" -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.xml" org.apache.kafka.tools.ProducerPerformance \
     --topic "${run_id}.producer-performance" --num-records "$n" --record-size "$record_bytes" --throughput -1 \
-    --producer-props bootstrap.servers="$KAFKA_BROKERS" acks=all enable.idempotence=true linger.ms=5 2>/dev/null | tail -n 1
+    --producer-props bootstrap.servers="$KAFKA_BROKERS" acks=all enable.idempotence=true linger.ms=5 2>/dev/null | tail -n 1)
+  echo "$line"
+  # The backfill beside this limit (same run, same broker, same record size).
+  node -e '
+    const s = JSON.parse(process.argv[1]); const limit = Number((/([\d.]+) records\/sec/.exec(process.argv[2]) ?? [])[1]);
+    if (limit > 0) console.log(`backfill ${s.endToEndObservationsPerSecond} observations/s = ${(100 * s.endToEndObservationsPerSecond / limit).toPrecision(2)} % of ProducerPerformance at ${process.argv[3]} records (${Math.round(limit)} records/s)`);
+  ' "$summary" "$line" "$n"
 done
 psql "${base_url}" -qc "DROP DATABASE IF EXISTS \"${DATABASE_URL##*/}\"" >/dev/null

@@ -4,7 +4,9 @@
 // Starts the notification service as a process in a fresh database and topic namespace, publishes
 // AlertRaised events onto its input topic and receives the webhooks on a local HTTP server.
 // Prints deliveries/s for a burst and p50/p99 latency from the event's time to the webhook's arrival,
-// measured while publishing at half the burst rate, with 1 and with 1,000 endpoints.
+// measured while publishing at half the burst rate, with 1 and with 1,000 endpoints. Beside them, the limit
+// measured first in the same run on the same broker: a bare kafkajs consumer reading 100,000 records of
+// ~430 B (bench.util.ts measureBareConsumer); the 1-endpoint burst reads one event per delivery.
 // Not a timed test: numbers depend on the machine and on what else runs on it.
 import { createServer } from 'node:http';
 import { create } from '@bufbuild/protobuf';
@@ -12,6 +14,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertRaisedSchema, Severity, ThresholdDirection, Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, encodeMessage, metaToHeaders, newEventId, silentLogger, TopicNamespace } from '@hashdesk/messaging';
 import { createTestDatabase, freePort, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace } from '@hashdesk/testing';
+import { formatRate, measureBareConsumer, ratio } from './bench.util';
 
 const env = {
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'bench-notification', logger: silentLogger });
   const producer = createIdempotentProducer(kafka);
   try {
+    const bare = await measureBareConsumer({ brokers: env.KAFKA_BROKERS, prefix: namespace.prefix });
+    console.log(`limit, same run and broker: a bare kafkajs consumer reads ${formatRate(bare.perSecond)} records/s (${bare.mode}; ${formatRate(bare.records)} × ${bare.recordBytes} B)`);
     await service.start();
     await producer.connect();
     const api = async (path: string, body: unknown, key?: string) => {
@@ -115,7 +120,8 @@ async function main(): Promise<void> {
       const latencies = arrivals.map((a) => a.receivedMs - a.eventTimeMs);
       console.log(
         `${String(endpoints).padStart(5)} endpoint(s): burst ${events * endpoints} deliveries in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} deliveries/s; ` +
-          `at ~${targetRate.toFixed(0)}/s (${ticks * eventsPerTick * endpoints} deliveries) event→delivery latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`,
+          `at ~${targetRate.toFixed(0)}/s (${ticks * eventsPerTick * endpoints} deliveries) event→delivery latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms; ` +
+          `events read ${(events / seconds).toFixed(0)}/s = ${ratio(events / seconds, bare.perSecond)} of the bare consumer`,
       );
     }
   } finally {

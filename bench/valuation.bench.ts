@@ -8,6 +8,8 @@
 //  2. live: publishes BTC prices straight onto ingest.price.observed.v1 at a steady rate (BENCH_RATE/s,
 //     default 20, for BENCH_SECONDS, default 15) and measures, per input, the time from its send to the
 //     arrival on the broker of all its metric events (one hashprice + one valuation per company): p50/p99.
+// Beside the backfill rate it prints its limit, measured first in the same run on the same broker: a bare
+// kafkajs consumer reading 100,000 records of ~430 B (bench.util.ts measureBareConsumer).
 // Not a timed test: numbers depend on the machine and on what else runs on it.
 import { spawn } from 'node:child_process';
 import { create } from '@bufbuild/protobuf';
@@ -15,6 +17,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { BtcPriceObservedSchema, Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, encodeMessage, metaToHeaders, newEventId, silentLogger, TopicNamespace, TopicProbe } from '@hashdesk/messaging';
 import { createTestDatabase, freePort, ServiceProcess, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
+import { formatRate, measureBareConsumer, ratio } from './bench.util';
 
 const env = {
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   const valuation = new ServiceProcess('valuation', await freePort(), serviceEnv);
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'bench-valuation', logger: silentLogger });
   try {
+    const bare = await measureBareConsumer({ brokers: env.KAFKA_BROKERS, prefix: namespace.prefix });
     await ingest.start();
     await valuation.start();
     const loaded = JSON.parse(await run('services/ingest/src/companies/load-profiles.main.ts', serviceEnv)) as { files: number; published: number };
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
       `backfill: ${summary.published} inputs (${summary.observations} observations) + ${companies} profiles`,
       `  ingest wrote and published them in ${(ingestMs / 1000).toFixed(1)} s`,
       `  valuation handled all in ${(totalMs / 1000).toFixed(1)} s from the start: ${Math.round(expectedInputs / (totalMs / 1000))} inputs/s`,
+      `  limit, same run and broker: a bare kafkajs consumer reads ${formatRate(bare.perSecond)} records/s (${bare.mode}; ${formatRate(bare.records)} × ${bare.recordBytes} B); valuation at ${ratio(expectedInputs / (totalMs / 1000), bare.perSecond)} of it`,
       `  produced ${hashprices} hashprice figures and ${valuations} company valuations; all on the broker after ${(publishedMs / 1000).toFixed(1)} s`,
       '',
     ].join('\n'));
