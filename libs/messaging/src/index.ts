@@ -19,3 +19,4 @@ export * from './consumer/handler-error';
 export * from './consumer/event-consumer';
 export * from './migrations/1732400000000-messaging-tables.migration';
 export * from './topic-probe';
+export * from './messaging-metrics';

@@ -72,8 +72,8 @@ export const platformProviders: Provider[] = [
   },
   {
     provide: OUTBOX_WRITER,
-    inject: [PLATFORM_OPTIONS],
-    useFactory: (o: PlatformOptions) => new OutboxWriter(`hashdesk/${o.serviceName}`),
+    inject: [PLATFORM_OPTIONS, TOPIC_NAMESPACE],
+    useFactory: (o: PlatformOptions, namespace: TopicNamespace) => new OutboxWriter(`hashdesk/${o.serviceName}`, namespace),
   },
   {
     provide: OUTBOX_RELAY,

@@ -9,3 +9,4 @@ export * from './cloud-event-check';
 export * from './eventually';
 export * from './test-secret-keys';
 export * from './test-api-keys';
+export * from './otlp-receiver';

@@ -7,7 +7,8 @@ import type { LoggerPort } from '../logger.port';
 import { classifyKafkaError, KafkaStartupError, retryKafkaStartup, STARTUP_RETRY_DEFAULTS } from '../retriable-startup';
 import type { TopicNamespace } from '../topic-namespace';
 import { markProcessedBatch } from '../inbox/inbox';
-import { withSpanFromHeaders } from '../trace-context';
+import { withProcessSpan, type ConsumedRecord } from '../trace-context';
+import { ConsumerLagGauge, recordDeadLettered, recordProcessed } from '../messaging-metrics';
 import { classifyFailure, errorCodeOf } from './handler-error';
 
 export type EventHandler<Desc extends DescMessage> = (event: DecodedEvent<Desc>) => Promise<void>;
@@ -69,6 +70,7 @@ type MessageContext = { topic: string; partition: number; message: KafkaMessage;
 export class EventConsumer {
   private readonly handlers = new Map<string, Registered>();
   private consumer?: Consumer;
+  private lag?: ConsumerLagGauge;
   private joined = false;
   private crashed?: string;
   /** A crash kafkajs does not restart from (a non-retriable error). */
@@ -136,6 +138,9 @@ export class EventConsumer {
       if (!event.payload.restart) this.fatalCrash = event.payload.error;
     });
     consumer.on(consumer.events.STOP, () => (this.joined = false));
+    this.lag?.close();
+    const lag = (this.lag = new ConsumerLagGauge(this.groupId));
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => lag.set(payload.topic, payload.partition, Number(payload.offsetLag)));
     this.consumer = consumer;
     this.fatalCrash = undefined;
     const topics = [...this.handlers.keys()];
@@ -182,6 +187,8 @@ export class EventConsumer {
     this.consumer = undefined;
     if (consumer) await consumer.disconnect();
     this.joined = false;
+    this.lag?.close();
+    this.lag = undefined;
   }
 
   private async handle({ topic, partition, message, heartbeat }: MessageContext | EachMessagePayload): Promise<void> {
@@ -189,7 +196,7 @@ export class EventConsumer {
     await this.withRetries({ topic, partition, message, heartbeat }, async () => {
       if (!registered) throw new Error(`no handler for ${topic}`);
       const event = this.decode(registered.entry, topic, partition, message);
-      await withSpanFromHeaders(`${topic} process`, event.headers, spanAttributes(topic, event.meta.id), () =>
+      await this.process(topic, [consumedRecord(event)], () =>
         registered.batch ? this.handleInTransaction(registered.batch, topic, [event]) : registered.handler(event));
     });
   }
@@ -269,9 +276,9 @@ export class EventConsumer {
     const todo = decoded.filter((d) => !known.has(d.event.meta.id));
     this.handledCount += decoded.length - todo.length;
     if (todo.length === 0) return;
-    const first = todo[0].event;
     try {
-      await withSpanFromHeaders(`${at.topic} process`, first.headers, { ...spanAttributes(at.topic, first.meta.id), 'messaging.batch.message_count': todo.length }, () =>
+      // One span for the batch, linked to every event's creation context.
+      await this.process(at.topic, todo.map((d) => consumedRecord(d.event)), () =>
         this.handleInTransaction(subscription, at.topic, todo.map((d) => d.event)));
       this.handledCount += todo.length;
       return;
@@ -283,7 +290,7 @@ export class EventConsumer {
     }
     for (const { event, message } of todo) {
       await this.withRetries({ ...at, message }, () =>
-        withSpanFromHeaders(`${at.topic} process`, event.headers, spanAttributes(at.topic, event.meta.id), () => this.handleInTransaction(subscription, at.topic, [event])));
+        this.process(at.topic, [consumedRecord(event)], () => this.handleInTransaction(subscription, at.topic, [event])));
     }
   }
 
@@ -297,6 +304,19 @@ export class EventConsumer {
     });
     if (subscription.afterCommit) {
       await subscription.afterCommit(events).catch((error: unknown) => this.logger.warn({ topic, err: error }, 'batch: afterCommit failed (the events are committed)'));
+    }
+  }
+
+  /** One handler run in its process span, timed into messaging.process.duration. */
+  private async process(topic: string, records: ConsumedRecord[], fn: () => Promise<void>): Promise<void> {
+    const at = { topic, logicalTopic: this.namespace.logical(topic), consumerGroup: this.groupId };
+    const started = performance.now();
+    try {
+      await withProcessSpan(at, records, fn);
+      recordProcessed(at, records.length, (performance.now() - started) / 1000);
+    } catch (error) {
+      recordProcessed(at, records.length, (performance.now() - started) / 1000, errorCodeOf(error));
+      throw error;
     }
   }
 
@@ -317,9 +337,10 @@ export class EventConsumer {
       messages: [{ key: args.message.key, value: args.message.value, headers: { ...args.headers, ...failure } }],
     });
     this.deadLetteredCount++;
+    recordDeadLettered(args.topic, this.groupId, errorCodeOf(args.error));
   }
 }
 
-function spanAttributes(topic: string, messageId: string): Record<string, string> {
-  return { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': messageId };
+function consumedRecord(event: DecodedEvent): ConsumedRecord {
+  return { headers: event.headers, partition: event.partition, offset: event.offset, key: event.key, messageId: event.meta.id };
 }

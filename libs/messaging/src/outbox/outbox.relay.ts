@@ -2,6 +2,8 @@ import type { Producer, TopicMessages } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { LoggerPort } from '../logger.port';
 import type { TopicNamespace } from '../topic-namespace';
+import { withSendSpan } from '../trace-context';
+import { observeOutboxBacklog, recordRelayLatency } from '../messaging-metrics';
 
 interface OutboxRow {
   id: string;
@@ -9,6 +11,7 @@ interface OutboxRow {
   partition_key: string;
   headers: Record<string, string>;
   payload: Buffer;
+  age_s: number;
 }
 
 export interface OutboxRelayOptions {
@@ -28,6 +31,7 @@ export class OutboxRelay {
   private kicked = false;
   private publishedCount = 0;
   private lastError?: string;
+  private stopBacklog?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,6 +44,10 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopBacklog = observeOutboxBacklog(async () => {
+      const [{ n }] = await this.dataSource.query<Array<{ n: string }>>('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
+      return Number(n);
+    });
     this.loop = this.run();
   }
 
@@ -55,6 +63,8 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.stopBacklog?.();
+    this.stopBacklog = undefined;
   }
 
   get stats() {
@@ -91,14 +101,17 @@ export class OutboxRelay {
       // batches of the same key out of order. The lock is released when the transaction ends.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))`);
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, topic, partition_key, headers, payload FROM outbox_event
+        `SELECT id, topic, partition_key, headers, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_s FROM outbox_event
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ acks: -1, topicMessages: this.groupByTopic(rows) });
+      const topicMessages = this.groupByTopic(rows);
+      // A `send <topic>` span per topic of the batch, linked to each message's creation context.
+      await nestSendSpans(topicMessages, this.namespace, () => this.producer.sendBatch({ acks: -1, topicMessages }));
       await em.query('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.publishedCount += rows.length;
+      recordRelayLatency(rows.map((r) => Number(r.age_s)));
       return rows.length;
     });
   }
@@ -124,4 +137,9 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+function nestSendSpans<T>(topics: TopicMessages[], namespace: TopicNamespace, fn: () => Promise<T>): Promise<T> {
+  return topics.reduceRight<() => Promise<T>>((inner, { topic, messages }) => () =>
+    withSendSpan({ topic, logicalTopic: namespace.logical(topic) }, messages.map((m) => (m.headers ?? {}) as Record<string, string>), inner), fn)();
 }

@@ -2,7 +2,9 @@ import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import type { TopicEntry } from '@hashdesk/contracts';
 import { encodeMessage, metaToHeaders, newEventId, type EventMeta } from '../event-envelope';
-import { currentTraceHeaders } from '../trace-context';
+import { context } from '@opentelemetry/api';
+import { contextFromHeaders, createMessageSpan, currentTraceHeaders } from '../trace-context';
+import { TopicNamespace } from '../topic-namespace';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export interface OutboxMessage<Desc extends DescMessage> {
@@ -13,32 +15,41 @@ export interface OutboxMessage<Desc extends DescMessage> {
   /** Defaults to a new UUID; pass a deterministic id where re-computation must give the same event. */
   eventId?: string;
   subject?: string;
-  /** Defaults to the active trace context. */
+  /** The context the event is created in; defaults to the active trace context. */
   traceparent?: string;
 }
 
-/** Adds events to the outbox inside the caller's transaction; nothing reaches Kafka until it commits. */
+/**
+ * Adds events to the outbox inside the caller's transaction; nothing reaches Kafka until it commits.
+ * Each event gets a `create <topic>` PRODUCER span, a child of its context; the event carries that
+ * span's traceparent, so its consumers' spans continue the trace from it.
+ */
 export class OutboxWriter {
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string, private readonly namespace = new TopicNamespace()) {}
 
   async add<Desc extends DescMessage>(em: EntityManager, ...events: OutboxMessage<Desc>[]): Promise<EventMeta[]> {
     if (events.length === 0) return [];
     const trace = currentTraceHeaders();
     const metas: EventMeta[] = [];
     const rows = events.map((event) => {
+      const id = event.eventId ?? newEventId();
+      const partitionKey = event.entry.key(event.message);
+      const parent = event.traceparent ? contextFromHeaders({ traceparent: event.traceparent }) : context.active();
+      const created = createMessageSpan({ topic: this.namespace.topic(event.entry.name), logicalTopic: event.entry.name }, { key: partitionKey, messageId: id }, parent);
       const meta: EventMeta = {
-        id: event.eventId ?? newEventId(),
+        id,
         type: event.entry.schema.typeName,
         source: this.source,
         time: event.eventTime,
         subject: event.subject,
-        traceparent: event.traceparent ?? trace.traceparent,
-        tracestate: event.traceparent ? undefined : trace.tracestate,
+        // Without tracing (no SDK) there is no span: the given or active context is kept as it is.
+        traceparent: created.traceparent ?? event.traceparent ?? trace.traceparent,
+        tracestate: created.traceparent ? created.tracestate : event.traceparent ? undefined : trace.tracestate,
       };
       metas.push(meta);
       return em.create(OutboxEventEntity, {
         topic: event.entry.name,
-        partitionKey: event.entry.key(event.message),
+        partitionKey,
         headers: metaToHeaders(meta),
         payload: encodeMessage(event.entry, event.message),
       });

@@ -20,6 +20,7 @@ import { HttpSender } from './channels/http.sender';
 import { DigestFlusher } from './digest.flusher';
 import { RedisCache } from './redis-cache';
 import { nextRetryDelayMs } from './retry-schedule';
+import { recordDeliveryAttempt } from './delivery-metrics';
 import { SECRET_CIPHER, type SecretCipher } from '../secrets/secret-cipher';
 import { withOpenedSecrets } from './signing-secrets';
 
@@ -266,6 +267,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async record(delivery: ClaimedDelivery, outcome: SendOutcome, durationMs: number): Promise<void> {
     if (outcome.ok) {
+      recordDeliveryAttempt(delivery.channel, 'delivered', durationMs);
       if (!outcome.recorded) await this.recordDelivered(delivery.id, outcome.statusCode ?? null, durationMs);
       if (delivery.consecutive_failures > 0) {
         await this.dataSource.query('UPDATE subscription SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0', [delivery.subscription_id]);
@@ -275,6 +277,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const attempts = delivery.attempts + 1;
     const dead = outcome.permanent === true || attempts >= this.config.NOTIFICATION_MAX_ATTEMPTS;
     const delayMs = nextRetryDelayMs(attempts, outcome.retryAfterMs, Math.random, this.config.NOTIFICATION_RETRY_BASE_MS);
+    recordDeliveryAttempt(delivery.channel, dead ? 'dead' : 'retry', durationMs);
     await this.dataSource.query(
       `UPDATE delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, last_attempt_at = now(), last_duration_ms = $7,
          dead_at = CASE WHEN $2 = 'dead' THEN now() END, next_attempt_at = now() + make_interval(secs => $6 / 1000.0) WHERE id = $1`,
