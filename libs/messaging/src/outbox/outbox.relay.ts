@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { LoggerPort } from '../logger.port';
 import type { TopicNamespace } from '../topic-namespace';
 import { withSendSpan } from '../trace-context';
+import { DEFAULT_RELAY_BATCH_BYTES, withinBytes } from './relay-batch';
 import { observeOutboxBacklog, recordRelayLatency } from '../messaging-metrics';
 
 interface OutboxRow {
@@ -17,6 +18,8 @@ interface OutboxRow {
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
+  /** Bytes per send, at most (a single larger event is sent alone); default 512 KiB, under the broker's 1 MiB. */
+  batchBytes?: number;
 }
 
 /**
@@ -74,15 +77,16 @@ export class OutboxRelay {
   /** Publishes everything pending; returns how many rows it published. For tests and replays. */
   async drain(): Promise<number> {
     let total = 0;
-    for (let n = await this.publishBatch(); n > 0; n = await this.publishBatch()) total += n;
+    for (let n = (await this.publishBatch()).published; n > 0; n = (await this.publishBatch()).published) total += n;
     return total;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      let more = false;
       try {
-        published = await this.publishBatch();
+        ({ published, more } = await this.publishBatch());
         this.lastError = undefined;
       } catch (error) {
         this.lastError = (error as Error).message;
@@ -91,28 +95,30 @@ export class OutboxRelay {
       const kicked = this.kicked;
       this.kicked = false;
       if (kicked && !this.lastError) continue;
-      if (published < (this.options.batchSize ?? 500) && this.running) await this.sleep(published === 0 && this.lastError ? 1_000 : this.options.pollIntervalMs);
+      if (!more && this.running) await this.sleep(published === 0 && this.lastError ? 1_000 : this.options.pollIntervalMs);
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /** `more`: rows were left for the next batch (it was cut by count or by size), so no pause before it. */
+  private async publishBatch(): Promise<{ published: number; more: boolean }> {
     return this.dataSource.transaction(async (em) => {
       // One publisher per schema at a time: two relays (the service and a backfill) must not publish
       // batches of the same key out of order. The lock is released when the transaction ends.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))`);
-      const rows: OutboxRow[] = await em.query(
+      const selected: OutboxRow[] = await em.query(
         `SELECT id, topic, partition_key, headers, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_s FROM outbox_event
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 500],
       );
-      if (rows.length === 0) return 0;
+      if (selected.length === 0) return { published: 0, more: false };
+      const rows = withinBytes(selected, this.options.batchBytes ?? DEFAULT_RELAY_BATCH_BYTES);
       const topicMessages = this.groupByTopic(rows);
       // A `send <topic>` span per topic of the batch, linked to each message's creation context.
       await nestSendSpans(topicMessages, this.namespace, () => this.producer.sendBatch({ acks: -1, topicMessages }));
       await em.query('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.publishedCount += rows.length;
       recordRelayLatency(rows.map((r) => Number(r.age_s)));
-      return rows.length;
+      return { published: rows.length, more: rows.length < selected.length || selected.length === (this.options.batchSize ?? 500) };
     });
   }
 
