@@ -1,4 +1,5 @@
 import { derive, input, known, meaningfulIf, type Known } from '../shared/known-value.util';
+import { requireNonNegative } from '../shared/validate.util';
 import { daysInclusive } from '../shared/calendar.util';
 import { HOURS_PER_DAY } from '../shared/units';
 import type { CompanyProfile } from '../companies/company-profile';
@@ -77,6 +78,112 @@ export interface MonteCarloStartMarket {
   readonly feesBtcPerBlock: number;
   /** The caller's power price for every company simulated (a profile without one can then be simulated). */
   readonly powerUsdPerKwh?: number;
+}
+
+/*
+ * Each company's cash costs come from its own profile: the period's other direct cost, SG&A excluding
+ * stock-based compensation and interest (the version of the profile the caller holds), as amounts per
+ * day over the period's days. Where a figure is missing, a per-BTC figure stands in, and says which:
+ * the caller's assumption for that figure if it gave one, else the run's named fallback (e.g. the
+ * illustrative Riot figures). Nothing is borrowed silently: every stand-in is listed per company and
+ * per figure (docs/methodology.md §6.5).
+ */
+
+/** The three period cost figures the Monte Carlo's cash cost uses, and the per-BTC assumption that stands in for each. */
+export const MONTE_CARLO_OPEX_FIGURES = Object.freeze([
+  { field: 'opex.otherDirectCostUsdInPeriod', assumption: 'otherDirectCostUsdPerBtc' },
+  { field: 'opex.sgaExSbcUsdInPeriod', assumption: 'sgaExSbcUsdPerBtc' },
+  { field: 'opex.interestExpenseUsdInPeriod', assumption: 'interestUsdPerBtc' },
+] as const);
+
+export type MonteCarloOpexAssumption = (typeof MONTE_CARLO_OPEX_FIGURES)[number]['assumption'];
+export type MonteCarloOpexField = (typeof MONTE_CARLO_OPEX_FIGURES)[number]['field'];
+
+/** A named stand-in for a missing period cost: USD per BTC mined and what the number is. */
+export interface NamedOpexFallback {
+  readonly usdPerBtc: number;
+  /** What the figure is, e.g. 'illustrative Riot per-BTC figure'; the amount is appended when shown. */
+  readonly name: string;
+}
+
+export type MonteCarloOpexFallbacks = { readonly [K in MonteCarloOpexAssumption]?: NamedOpexFallback };
+
+/** Where one of a company's cost figures came from in a run. */
+export type MonteCarloOpexSource =
+  | {
+      readonly field: MonteCarloOpexField;
+      readonly basis: 'profile';
+      readonly usdInPeriod: number;
+      /** usdInPeriod ÷ the period's days (inclusive). */
+      readonly usdPerDay: number;
+      readonly periodLabel: string;
+      readonly periodDays: number;
+      readonly asOf: string | null;
+      readonly source: string | null;
+    }
+  | {
+      readonly field: MonteCarloOpexField;
+      /** 'assumption': the caller gave this per-BTC figure; 'fallback': the run's named fallback. */
+      readonly basis: 'assumption' | 'fallback';
+      readonly usdPerBtc: number;
+      /** Human-readable: what stands in for the missing figure, with its amount. */
+      readonly fallback: string;
+    }
+  | { readonly field: MonteCarloOpexField; readonly basis: 'missing'; readonly fallback: null };
+
+export interface MonteCarloOpexResolution {
+  /** Per-BTC assumptions for the figures the profile lacks (profile figures always win; docs/methodology.md §4.1). */
+  readonly company: { readonly [K in MonteCarloOpexAssumption]?: number };
+  /** One entry per figure of MONTE_CARLO_OPEX_FIGURES, in that order. */
+  readonly figures: readonly MonteCarloOpexSource[];
+  /** The figures that were not the company's own, each with what stood in (or null when nothing did). */
+  readonly fallbacks: ReadonlyArray<{ readonly field: MonteCarloOpexField; readonly fallback: string | null; readonly usdPerBtc: number | null }>;
+}
+
+const usdPerBtcText = (usdPerBtc: number): string => `${usdPerBtc.toLocaleString('en-US', { maximumFractionDigits: 2 })} USD/BTC`;
+
+/**
+ * A company's cash-cost figures for the Monte Carlo: the profile's period amounts, else the caller's
+ * per-BTC assumption (`given`), else the named fallback; a figure with none of them is 'missing' (the
+ * company then cannot be simulated and says so).
+ */
+export function resolveMonteCarloOpex(
+  profile: CompanyProfile,
+  given: { readonly [K in MonteCarloOpexAssumption]?: number } = {},
+  fallbacks: MonteCarloOpexFallbacks = {},
+): MonteCarloOpexResolution {
+  const periodDays = daysInclusive(profile.period.startDate, profile.period.endDate);
+  const company: { [K in MonteCarloOpexAssumption]?: number } = {};
+  const figures: MonteCarloOpexSource[] = [];
+  const used: Array<{ field: MonteCarloOpexField; fallback: string | null; usdPerBtc: number | null }> = [];
+  for (const { field, assumption } of MONTE_CARLO_OPEX_FIGURES) {
+    const figure = profile.opex[field.slice('opex.'.length) as 'otherDirectCostUsdInPeriod' | 'sgaExSbcUsdInPeriod' | 'interestExpenseUsdInPeriod'];
+    if (figure.value !== null) {
+      figures.push({ field, basis: 'profile', usdInPeriod: figure.value, usdPerDay: figure.value / periodDays, periodLabel: profile.period.label, periodDays, asOf: figure.asOf, source: figure.source });
+      continue;
+    }
+    const fromCaller = given[assumption];
+    if (fromCaller !== undefined) {
+      requireNonNegative(`assumptions.${assumption}`, fromCaller);
+      const fallback = `assumption ${assumption} given with the request: ${usdPerBtcText(fromCaller)}`;
+      company[assumption] = fromCaller;
+      figures.push({ field, basis: 'assumption', usdPerBtc: fromCaller, fallback });
+      used.push({ field, fallback, usdPerBtc: fromCaller });
+      continue;
+    }
+    const named = fallbacks[assumption];
+    if (named !== undefined) {
+      requireNonNegative(`fallbacks.${assumption}.usdPerBtc`, named.usdPerBtc);
+      const fallback = `${named.name} ${usdPerBtcText(named.usdPerBtc)}`;
+      company[assumption] = named.usdPerBtc;
+      figures.push({ field, basis: 'fallback', usdPerBtc: named.usdPerBtc, fallback });
+      used.push({ field, fallback, usdPerBtc: named.usdPerBtc });
+      continue;
+    }
+    figures.push({ field, basis: 'missing', fallback: null });
+    used.push({ field, fallback: null, usdPerBtc: null });
+  }
+  return { company, figures, fallbacks: used };
 }
 
 export function prepareMonteCarloCompany(

@@ -11,13 +11,15 @@ import {
   addToMoments,
   createMoments,
   createPathSample,
+  lowerTailCount,
   lowerTailMeanOfSorted,
   mergeMomentsInto,
   mergePathSampleInto,
   momentsStdDev,
   offerPath,
   quantileOfSorted,
-  sortedSampleColumn,
+  sampleColumns,
+  selectOrderStatisticsInPlace,
   type Moments,
   type PathSample,
 } from './streaming-stats';
@@ -50,7 +52,11 @@ import {
  * Results: for each company and horizon (months), the probability that the cash margin was negative
  * in some month, and that the runway fell under the floor in some month, up to that horizon; the
  * distribution of the fair value per share at the end (mean, percentiles, VaR and CVaR against
- * today's fair value), and of the terminal BTC price and difficulty.
+ * today's fair value) and of the equity value (× shares), of the lowest runway reached up to the
+ * ranking horizon, and of the terminal BTC price and difficulty; and a ranking of the companies.
+ * Common random numbers: every company is evaluated on the same market paths (path i depends only on
+ * (seed, i)), so companies compare like with like, and a company's figures are the same whether it
+ * runs alone or with others (same seed, paths and inputs).
  */
 
 export interface DifficultyModel {
@@ -74,6 +80,11 @@ export interface MonteCarloConfig {
   readonly horizonsMonths?: readonly number[];
   /** Runway under this many months counts as a breach. Default 12. */
   readonly runwayFloorMonths?: number;
+  /**
+   * The horizon (months) of the ranking: its probability of a negative cash margin, and the lowest
+   * runway each path reaches up to it. Default 12, or the last horizon when the run is shorter.
+   */
+  readonly rankingHorizonMonths?: number;
   /** Paths kept for quantiles (exact while paths ≤ this). Default 65,536. */
   readonly sampleSize?: number;
   /** Default [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99]. */
@@ -99,6 +110,7 @@ export interface MonteCarloPlan {
   readonly difficultyModel: DifficultyModel;
   readonly horizonsMonths: readonly number[];
   readonly runwayFloorMonths: number;
+  readonly rankingHorizonMonths: number;
   readonly sampleSize: number;
   readonly percentiles: readonly number[];
   readonly varConfidences: readonly number[];
@@ -123,8 +135,11 @@ export interface MonteCarloAccumulator {
   /** companies × (months + 1): how many paths first had a negative cash margin in month m (m = months: never). */
   readonly firstNegativeMarginMonth: Int32Array;
   readonly firstRunwayBreachMonth: Int32Array;
+  /** Paths on which the company's cash flow was negative in some month up to the ranking horizon. */
+  readonly burningPaths: Int32Array;
   /** Columns: terminal price, terminal difficulty, then each company's fair value per share. */
   readonly moments: Moments;
+  /** Columns: those of the moments, then each company's lowest runway up to the ranking horizon (months; +∞ when it never burned cash). */
   readonly sample: PathSample;
   valuationGridClampedPaths: number;
 }
@@ -201,6 +216,7 @@ export function planMonteCarlo(companies: readonly MonteCarloCompanyInput[], mar
   if (!Array.isArray(companies) || companies.length > 64) throw new EconomicsInputError('companies', Code.OUT_OF_RANGE, 'must list 0 to 64 companies');
 
   const months = horizonsMonths[horizonsMonths.length - 1];
+  const rankingHorizonMonths = requireIntegerInRange('rankingHorizonMonths', config.rankingHorizonMonths ?? Math.min(12, months), 1, months);
   const monthEndDay = new Int32Array(months);
   for (let m = 0; m < months; m += 1) monthEndDay[m] = Math.round((m + 1) * DAYS_PER_MONTH);
   const days = monthEndDay[months - 1];
@@ -233,6 +249,7 @@ export function planMonteCarlo(companies: readonly MonteCarloCompanyInput[], mar
     difficultyModel,
     horizonsMonths,
     runwayFloorMonths,
+    rankingHorizonMonths,
     sampleSize,
     percentiles,
     varConfidences,
@@ -282,8 +299,9 @@ export function createMonteCarloAccumulator(plan: MonteCarloPlan): MonteCarloAcc
     paths: 0,
     firstNegativeMarginMonth: new Int32Array(companies * (plan.months + 1)),
     firstRunwayBreachMonth: new Int32Array(companies * (plan.months + 1)),
+    burningPaths: new Int32Array(companies),
     moments: createMoments(2 + companies),
-    sample: createPathSample(Math.min(plan.sampleSize, plan.paths), 2 + companies),
+    sample: createPathSample(Math.min(plan.sampleSize, plan.paths), 2 + 2 * companies),
     valuationGridClampedPaths: 0,
   };
 }
@@ -302,6 +320,7 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
   const beta = plan.difficultyModel.hashpriceElasticity;
   const trendPerDay = Math.log1p(plan.difficultyModel.trendGrowthRatioPerYear) / DAYS_PER_YEAR;
   const floor = plan.runwayFloorMonths;
+  const rankingMonths = plan.rankingHorizonMonths;
   const difficulties = layout.difficultyNodes.length;
 
   // per-company constants as typed arrays (the month loop reads them for every company)
@@ -315,6 +334,7 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
   const shutdown = new Uint8Array(n);
   const btcHeld = new Float64Array(n);
   const liquidBtc = new Float64Array(n);
+  const startCash = new Float64Array(n);
   companies.forEach((c, i) => {
     hashrate[i] = c.hashrateEhs * (1 - c.poolFee);
     power[i] = c.powerCostUsdPerDay;
@@ -326,11 +346,13 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
     shutdown[i] = c.shutdownWhenUnprofitable ? 1 : 0;
     btcHeld[i] = c.btcHeld;
     liquidBtc[i] = c.liquidityIncludesBtc ? c.btcHeld : 0;
+    startCash[i] = c.cashUsd;
   });
   const miningCash = new Float64Array(n);
   const companyCash = new Float64Array(n);
   const firstNegative = new Int32Array(n);
   const firstBreach = new Int32Array(n);
+  const lowestRunway = new Float64Array(n);
 
   const returns = new Float64Array(days);
   const logPrice = new Float64Array(days);
@@ -344,6 +366,7 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
     companyCash.fill(0);
     firstNegative.fill(months);
     firstBreach.fill(months);
+    lowestRunway.fill(Number.POSITIVE_INFINITY);
 
     let logP = 0;
     let price = p0;
@@ -380,10 +403,11 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
           miningCash[c] += mining;
           const flow = mining + (otherIncome[c] - corporatePerDay[c]) * monthDays - corporatePerBtc[c] * (idle ? 0 : btc);
           companyCash[c] += flow;
-          if (flow < 0 && firstBreach[c] === months) {
-            const liquidity = companies[c].cashUsd + companyCash[c] + liquidBtc[c] * price;
-            const runway = Math.max(0, liquidity) / ((-flow * DAYS_PER_MONTH) / monthDays);
-            if (runway < floor) firstBreach[c] = month;
+          if (flow < 0 && (month < rankingMonths || firstBreach[c] === months)) {
+            const liquidity = startCash[c] + companyCash[c] + liquidBtc[c] * price;
+            const runway = (liquidity > 0 ? liquidity : 0) / ((-flow * DAYS_PER_MONTH) / monthDays);
+            if (runway < floor && firstBreach[c] === months) firstBreach[c] = month;
+            if (month < rankingMonths && runway < lowestRunway[c]) lowestRunway[c] = runway;
           }
         }
         sumBtc = 0;
@@ -413,7 +437,11 @@ export function simulateMonteCarloPaths(plan: MonteCarloPlan, firstPath = 0, end
       const equity = mining + model.hpcValueUsd + btcHeld[c] * price + model.cashUsd + miningCash[c] - model.debtAndPreferredUsd;
       const perShare = equity / model.sharesOutstanding;
       addToMoments(acc.moments, 2 + c, perShare);
-      if (slot >= 0) acc.sample.values[row + 2 + c] = perShare;
+      if (slot >= 0) {
+        acc.sample.values[row + 2 + c] = perShare;
+        acc.sample.values[row + 2 + n + c] = lowestRunway[c];
+      }
+      if (lowestRunway[c] !== Number.POSITIVE_INFINITY) acc.burningPaths[c] += 1;
       acc.firstNegativeMarginMonth[c * width + firstNegative[c]] += 1;
       acc.firstRunwayBreachMonth[c * width + firstBreach[c]] += 1;
     }
@@ -431,6 +459,7 @@ export function mergeMonteCarloAccumulators(plan: MonteCarloPlan, parts: readonl
       out.firstNegativeMarginMonth[i] += part.firstNegativeMarginMonth[i];
       out.firstRunwayBreachMonth[i] += part.firstRunwayBreachMonth[i];
     }
+    for (let c = 0; c < out.burningPaths.length; c += 1) out.burningPaths[c] += part.burningPaths[c];
     mergeMomentsInto(out.moments, part.moments);
     mergePathSampleInto(out.sample, part.sample);
     out.valuationGridClampedPaths += part.valuationGridClampedPaths;
@@ -468,7 +497,67 @@ export interface MonteCarloCompanyResult {
     readonly probabilityRunwayBelowFloor: number;
   }>;
   readonly fairValuePerShareUsd: DistributionSummary & { readonly today: number; readonly tailRisk: readonly TailRisk[] };
+  /** Fair value per share × shares outstanding: today's and at the end of the run. */
+  readonly equityValueUsd: {
+    readonly today: number;
+    readonly mean: number;
+    readonly percentiles: ReadonlyArray<{ readonly probability: number; readonly value: number }>;
+  };
+  /**
+   * The lowest liquidity runway (months) the company reaches in any month up to the ranking horizon:
+   * max(0, cash + BTC held × price) ÷ monthly burn, in the months whose cash flow is negative. A path
+   * on which it never burns cash has no lowest runway (+∞): a quantile that falls among those paths is null.
+   */
+  readonly runwayMonths: {
+    readonly horizonMonths: number;
+    /** Share of paths with a negative cash flow in some month up to the horizon. */
+    readonly probabilityBurningCash: number;
+    /** Share of paths whose lowest runway is under the floor (= horizons' probabilityRunwayBelowFloor at this horizon). */
+    readonly probabilityBelowFloor: number;
+    readonly percentiles: ReadonlyArray<{ readonly probability: number; readonly value: number | null }>;
+  };
 }
+
+/** The quantiles a ranking row shows (5 %, median, 95 %). */
+export const RANKING_QUANTILES = Object.freeze([0.05, 0.5, 0.95] as const);
+
+export interface RankingQuantiles<T> {
+  readonly p05: T;
+  readonly p50: T;
+  readonly p95: T;
+}
+
+export interface MonteCarloRankingRow {
+  /** 1 = riskiest. */
+  readonly rank: number;
+  readonly ticker: string;
+  readonly name: string;
+  /** P(cash margin negative in some month up to the ranking horizon). */
+  readonly probabilityNegativeCashMargin: number;
+  readonly probabilityRunwayBelowFloor: number;
+  readonly probabilityBurningCash: number;
+  /** Lowest runway up to the horizon, months; null: no burn at that quantile. */
+  readonly runwayMonths: RankingQuantiles<number | null>;
+  /** At the end of the run. */
+  readonly equityValueUsd: RankingQuantiles<number> & { readonly today: number };
+  /** equity value ÷ today's − 1; null when today's is not positive. */
+  readonly equityValueChangeRatio: RankingQuantiles<number | null>;
+}
+
+export interface MonteCarloRanking {
+  readonly horizonMonths: number;
+  /**
+   * Always true: every company is evaluated on the same simulated price and difficulty paths (path i
+   * is one market for all companies), so the ranking's differences come from the companies, not from
+   * sampling noise.
+   */
+  readonly commonRandomNumbers: true;
+  readonly order: string;
+  readonly rows: readonly MonteCarloRankingRow[];
+}
+
+export const RANKING_ORDER =
+  'probabilityNegativeCashMargin descending, then median lowest runway ascending (no burn last), then median equity value change ascending, then ticker';
 
 export interface MonteCarloResult {
   readonly methodologyVersion: string;
@@ -477,6 +566,7 @@ export interface MonteCarloResult {
   readonly days: number;
   readonly horizonsMonths: readonly number[];
   readonly runwayFloorMonths: number;
+  readonly rankingHorizonMonths: number;
   readonly priceModel: PreparedPriceModel['kind'];
   readonly difficultyModel: DifficultyModel;
   readonly market: MonteCarloStartMarket;
@@ -488,10 +578,17 @@ export interface MonteCarloResult {
   readonly terminalDifficulty: DistributionSummary;
   readonly companies: readonly MonteCarloCompanyResult[];
   readonly skippedCompanies: MonteCarloPlan['skippedCompanies'];
+  readonly ranking: MonteCarloRanking;
 }
 
-function distribution(acc: MonteCarloAccumulator, column: number, percentiles: readonly number[]): DistributionSummary & { sorted: Float64Array } {
-  const sorted = sortedSampleColumn(acc.sample, column);
+/**
+ * A column's summary. `sorted` has in place only the order statistics read later (selectOrderStatisticsInPlace):
+ * the percentiles, `extraProbabilities` and the lowest `lowestCounts` values.
+ */
+function distribution(
+  acc: MonteCarloAccumulator, columns: readonly Float64Array[], column: number, percentiles: readonly number[], extraProbabilities: readonly number[] = [], lowestCounts: readonly number[] = [],
+): DistributionSummary & { sorted: Float64Array } {
+  const sorted = selectOrderStatisticsInPlace(columns[column], [...percentiles, ...extraProbabilities], lowestCounts);
   return {
     mean: acc.moments.mean[column],
     stdDev: momentsStdDev(acc.moments, column),
@@ -502,12 +599,46 @@ function distribution(acc: MonteCarloAccumulator, column: number, percentiles: r
   };
 }
 
+/** quantileOfSorted over values that may end in +∞ (no limit); +∞ comes back as null. */
+export function quantileOfSortedOrNull(sorted: Float64Array, q: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  if (sorted[lo] === Number.POSITIVE_INFINITY || (sorted[hi] === Number.POSITIVE_INFINITY && h > lo)) return null;
+  return sorted[hi] === Number.POSITIVE_INFINITY ? sorted[lo] : quantileOfSorted(sorted, q);
+}
+
+const byNullLast = (a: number | null, b: number | null): number => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b);
+
+/** Orders ranking rows riskiest first (RANKING_ORDER) and numbers them. */
+export function rankMonteCarloRows(rows: ReadonlyArray<Omit<MonteCarloRankingRow, 'rank'>>): MonteCarloRankingRow[] {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        b.probabilityNegativeCashMargin - a.probabilityNegativeCashMargin ||
+        byNullLast(a.runwayMonths.p50, b.runwayMonths.p50) ||
+        byNullLast(a.equityValueChangeRatio.p50, b.equityValueChangeRatio.p50) ||
+        (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0),
+    )
+    .map((row, i) => ({ rank: i + 1, ...row }));
+}
+
 export function summarizeMonteCarlo(plan: MonteCarloPlan, acc: MonteCarloAccumulator): MonteCarloResult {
   const width = plan.months + 1;
+  const n = plan.companies.length;
   const strip = (d: DistributionSummary & { sorted: Float64Array }): DistributionSummary => ({ mean: d.mean, stdDev: d.stdDev, min: d.min, max: d.max, percentiles: d.percentiles });
+  const share = (count: number) => (acc.paths > 0 ? count / acc.paths : Number.NaN);
+  const rankingRows: Array<Omit<MonteCarloRankingRow, 'rank'>> = [];
+  const columns = sampleColumns(acc.sample);
   const companies = plan.companies.map((company, c): MonteCarloCompanyResult => {
-    const fair = distribution(acc, 2 + c, plan.percentiles);
+    const tailProbabilities = plan.varConfidences.map((confidence) => 1 - confidence);
+    const tailCounts = plan.varConfidences.map((confidence) => lowerTailCount(acc.sample.size, confidence));
+    const fair = distribution(acc, columns, 2 + c, plan.percentiles, [...RANKING_QUANTILES, ...tailProbabilities], tailCounts);
+    const runwaySorted = selectOrderStatisticsInPlace(columns[2 + n + c], [...plan.percentiles, ...RANKING_QUANTILES]);
     const today = company.baseFairValuePerShareUsd;
+    const shares = company.sharesOutstanding;
     const tailRisk = plan.varConfidences.map((confidence) => {
       const quantile = quantileOfSorted(fair.sorted, 1 - confidence);
       const tail = lowerTailMeanOfSorted(fair.sorted, confidence);
@@ -523,8 +654,26 @@ export function summarizeMonteCarlo(plan: MonteCarloPlan, acc: MonteCarloAccumul
     const cumulative = (counts: Int32Array, months: number) => {
       let sum = 0;
       for (let m = 0; m < months; m += 1) sum += counts[c * width + m];
-      return acc.paths > 0 ? sum / acc.paths : Number.NaN;
+      return share(sum);
     };
+    const negativeMargin = cumulative(acc.firstNegativeMarginMonth, plan.rankingHorizonMonths);
+    const belowFloor = cumulative(acc.firstRunwayBreachMonth, plan.rankingHorizonMonths);
+    const burning = share(acc.burningPaths[c]);
+    const todayEquity = today * shares;
+    const equityAt = (q: number) => quantileOfSorted(fair.sorted, q) * shares;
+    const runwayAt = (q: number) => quantileOfSortedOrNull(runwaySorted, q);
+    const changeAt = (q: number) => (todayEquity > 0 ? equityAt(q) / todayEquity - 1 : null);
+    const [q05, q50, q95] = RANKING_QUANTILES;
+    rankingRows.push({
+      ticker: company.ticker,
+      name: company.name,
+      probabilityNegativeCashMargin: negativeMargin,
+      probabilityRunwayBelowFloor: belowFloor,
+      probabilityBurningCash: burning,
+      runwayMonths: { p05: runwayAt(q05), p50: runwayAt(q50), p95: runwayAt(q95) },
+      equityValueUsd: { today: todayEquity, p05: equityAt(q05), p50: equityAt(q50), p95: equityAt(q95) },
+      equityValueChangeRatio: { p05: changeAt(q05), p50: changeAt(q50), p95: changeAt(q95) },
+    });
     return {
       ticker: company.ticker,
       name: company.name,
@@ -534,6 +683,13 @@ export function summarizeMonteCarlo(plan: MonteCarloPlan, acc: MonteCarloAccumul
         probabilityRunwayBelowFloor: cumulative(acc.firstRunwayBreachMonth, months),
       })),
       fairValuePerShareUsd: { ...strip(fair), today, tailRisk },
+      equityValueUsd: { today: todayEquity, mean: fair.mean * shares, percentiles: fair.percentiles.map((p) => ({ probability: p.probability, value: p.value * shares })) },
+      runwayMonths: {
+        horizonMonths: plan.rankingHorizonMonths,
+        probabilityBurningCash: burning,
+        probabilityBelowFloor: belowFloor,
+        percentiles: plan.percentiles.map((probability) => ({ probability, value: runwayAt(probability) })),
+      },
     };
   });
   return {
@@ -543,15 +699,17 @@ export function summarizeMonteCarlo(plan: MonteCarloPlan, acc: MonteCarloAccumul
     days: plan.days,
     horizonsMonths: plan.horizonsMonths,
     runwayFloorMonths: plan.runwayFloorMonths,
+    rankingHorizonMonths: plan.rankingHorizonMonths,
     priceModel: plan.priceModel.kind,
     difficultyModel: plan.difficultyModel,
     market: plan.market,
     sampledPaths: acc.sample.size,
     valuationGridClampedPaths: acc.valuationGridClampedPaths,
-    terminalBtcPriceUsd: strip(distribution(acc, 0, plan.percentiles)),
-    terminalDifficulty: strip(distribution(acc, 1, plan.percentiles)),
+    terminalBtcPriceUsd: strip(distribution(acc, columns, 0, plan.percentiles)),
+    terminalDifficulty: strip(distribution(acc, columns, 1, plan.percentiles)),
     companies,
     skippedCompanies: plan.skippedCompanies,
+    ranking: { horizonMonths: plan.rankingHorizonMonths, commonRandomNumbers: true, order: RANKING_ORDER, rows: rankMonteCarloRows(rankingRows) },
   };
 }
 

@@ -126,7 +126,8 @@ export function mergePathSampleInto(a: PathSample, b: PathSample): void {
     const slot = offerPath(a, b.heapPriority[i]);
     if (slot < 0) continue;
     const from = b.heapSlot[i] * b.width;
-    a.values.set(b.values.subarray(from, from + b.width), slot * a.width);
+    const to = slot * a.width;
+    for (let j = 0; j < b.width; j += 1) a.values[to + j] = b.values[from + j]; // a plain loop: a subarray per row allocates
   }
 }
 
@@ -135,6 +136,100 @@ export function sortedSampleColumn(s: PathSample, column: number): Float64Array 
   const out = new Float64Array(s.size);
   for (let i = 0; i < s.size; i += 1) out[i] = s.values[s.heapSlot[i] * s.width + column];
   return out.sort();
+}
+
+/**
+ * One column of the sample with only the order statistics that will be read put in place (a partial
+ * sort): every position quantileOfSorted(·, q) reads for q in `probabilities`, and for each k in
+ * `lowestCounts` the k smallest values in positions 0 … k − 1, sorted. Reading those positions gives
+ * exactly what a full sort gives (values and floating-point sums alike), at about a third of the cost;
+ * other positions are in no particular order. A column holding NaN is sorted in full.
+ */
+export function selectedSampleColumn(s: PathSample, column: number, probabilities: readonly number[], lowestCounts: readonly number[] = []): Float64Array {
+  const out = new Float64Array(s.size);
+  for (let i = 0; i < s.size; i += 1) out[i] = s.values[s.heapSlot[i] * s.width + column];
+  return selectOrderStatisticsInPlace(out, probabilities, lowestCounts);
+}
+
+/**
+ * Every column of the sample at once, in kept-path order: one pass over the rows (reading one column
+ * at a time strides through the whole sample for each).
+ */
+export function sampleColumns(s: PathSample): Float64Array[] {
+  const width = s.width;
+  const columns = Array.from({ length: width }, () => new Float64Array(s.size));
+  for (let i = 0; i < s.size; i += 1) {
+    const from = s.heapSlot[i] * width;
+    for (let c = 0; c < width; c += 1) columns[c][i] = s.values[from + c];
+  }
+  return columns;
+}
+
+/** As selectedSampleColumn, on values already extracted (reordered in place and returned). */
+export function selectOrderStatisticsInPlace(out: Float64Array, probabilities: readonly number[], lowestCounts: readonly number[] = []): Float64Array {
+  const n = out.length;
+  if (n < 2) return out;
+  for (let i = 0; i < n; i += 1) if (out[i] !== out[i]) return out.sort(); // NaN: the partitions below assume an order
+  const wanted = new Set<number>();
+  for (const q of probabilities) {
+    const h = (n - 1) * q;
+    wanted.add(Math.floor(h));
+    wanted.add(Math.min(n - 1, Math.floor(h) + 1));
+  }
+  let prefix = 0;
+  for (const k of lowestCounts) {
+    const count = Math.min(n, Math.max(0, k));
+    if (count > 0) wanted.add(count - 1);
+    prefix = Math.max(prefix, count);
+  }
+  const indices = Int32Array.from([...wanted].filter((i) => i >= 0 && i < n)).sort();
+  selectOrderStatistics(out, 0, n - 1, indices, 0, indices.length - 1);
+  if (prefix > 1) out.subarray(0, prefix).sort();
+  return out;
+}
+
+/** Puts a[k] in its sorted place for every k of ks[kl … kh] (ascending) within a[lo … hi]: quickselect on the middle one, then each side. */
+function selectOrderStatistics(a: Float64Array, lo: number, hi: number, ks: Int32Array, kl: number, kh: number): void {
+  while (kl <= kh && lo < hi) {
+    const m = (kl + kh) >> 1;
+    const k = ks[m];
+    selectOne(a, lo, hi, k);
+    // the left part recursively, the right part in this loop
+    selectOrderStatistics(a, lo, k - 1, ks, kl, m - 1);
+    lo = k + 1;
+    kl = m + 1;
+  }
+}
+
+/** Hoare quickselect with a median-of-three pivot: a[k] becomes the value a full sort of a[lo … hi] puts there. */
+function selectOne(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const x = a[lo];
+    const y = a[(lo + hi) >>> 1];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i += 1;
+      while (a[j] > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** How many of n values lowerTailMeanOfSorted averages at this confidence: ⌈(1 − confidence)·n⌉, at least 1. */
+export function lowerTailCount(n: number, confidence: number): number {
+  return Math.max(1, Math.ceil((1 - confidence) * n - 1e-9));
 }
 
 /** The q-quantile of sorted values, linear between order statistics (Hyndman & Fan type 7, numpy's default). */
@@ -151,7 +246,7 @@ export function quantileOfSorted(sorted: Float64Array | readonly number[], q: nu
 export function lowerTailMeanOfSorted(sorted: Float64Array | readonly number[], confidence: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
-  const k = Math.max(1, Math.ceil((1 - confidence) * n - 1e-9));
+  const k = lowerTailCount(n, confidence);
   let sum = 0;
   for (let i = 0; i < k; i += 1) sum += sorted[i];
   return sum / k;

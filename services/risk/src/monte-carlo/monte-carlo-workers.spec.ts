@@ -38,6 +38,10 @@ describe('Monte Carlo on worker threads', () => {
     expect(a.companies[0].fairValuePerShareUsd.percentiles).toEqual(single.companies[0].fairValuePerShareUsd.percentiles);
     expect(a.terminalBtcPriceUsd.percentiles).toEqual(single.terminalBtcPriceUsd.percentiles);
     expect(a.terminalBtcPriceUsd.mean / single.terminalBtcPriceUsd.mean - 1).toBeCloseTo(0, 9);
+    // the lowest-runway and equity-value quantiles and the ranking are read from the merged sample: identical too
+    expect(a.companies[0].runwayMonths).toEqual(single.companies[0].runwayMonths);
+    expect(a.companies[0].equityValueUsd.percentiles).toEqual(single.companies[0].equityValueUsd.percentiles);
+    expect(a.ranking).toEqual(single.ranking);
   }, 60_000);
 });
 

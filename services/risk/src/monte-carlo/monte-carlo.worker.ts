@@ -19,6 +19,7 @@ function transferables(accumulator: MonteCarloAccumulator): ArrayBuffer[] {
   return [
     accumulator.firstNegativeMarginMonth.buffer,
     accumulator.firstRunwayBreachMonth.buffer,
+    accumulator.burningPaths.buffer,
     accumulator.sample.values.buffer,
     accumulator.sample.heapPriority.buffer,
     accumulator.sample.heapSlot.buffer,
