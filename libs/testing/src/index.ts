@@ -10,3 +10,4 @@ export * from './eventually';
 export * from './test-secret-keys';
 export * from './test-api-keys';
 export * from './otlp-receiver';
+export { committedToEnd } from './consumer-watermark';

@@ -7,7 +7,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BtcPriceObservedSchema, DeadLetterHeaders, deadLetterTopicName, Topics } from '@hashdesk/contracts';
 import { createServiceDataSource } from '@hashdesk/persistence';
-import { createTestDatabase, requiredEnv, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
+import { committedToEnd, createTestDatabase, requiredEnv, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
 import {
   createIdempotentProducer, createKafka, encodeMessage, ensureTopics, EventConsumer, metaToHeaders, MessagingTables1732400000000, OutboxEventEntity,
   PoisonMessageError, ProcessedMessageEntity, silentLogger, specOf, TopicNamespace, TopicProbe, type BatchSubscription, type DecodedEvent, type Kafka,
@@ -233,7 +233,7 @@ describe('messaging: the batch path over the real broker', () => {
     const second = batchConsumer({ maxBatchSize: 2 });
     await second.consumer.start();
     await eventually(() => effectCount(), (n) => n === 6);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await committedToEnd(kafka, namespace.group('svc'), namespace.topic(Topics.priceObserved.name)); // nothing is read again after this
     // The committed batch is not read again; the others are handled once.
     expect(second.calls.flat()).toEqual(['evt-2', 'evt-3', 'evt-4', 'evt-5']);
     expect(await effects()).toEqual(prices(6).map((p) => ({ event_id: p.id, n: 1 })));

@@ -6,7 +6,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
 import { BtcPriceObservedSchema, DeadLetterHeaders, deadLetterTopicName, Topics } from '@hashdesk/contracts';
 import { createServiceDataSource } from '@hashdesk/persistence';
-import { createTestDatabase, requiredEnv, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
+import { committedToEnd, createTestDatabase, requiredEnv, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
 import {
   createIdempotentProducer, createKafka, ensureTopics, EventConsumer, MessagingTables1732400000000, OutboxEventEntity, OutboxRelay,
   OutboxWriter, PoisonMessageError, ProcessedMessageEntity, silentLogger, specOf, TopicNamespace, TopicProbe, traceIdOf,
@@ -191,7 +191,7 @@ describe('messaging over the real broker', () => {
     const second: string[] = [];
     await consumer(async (e) => void second.push(e.message.observationId)).start();
     await eventuallyLength(second, 1);
-    await new Promise((r) => setTimeout(r, 500));
+    await committedToEnd(kafka, namespace.group('svc'), namespace.topic(Topics.priceObserved.name)); // nothing older is read after this
     expect(second).toEqual(['next']);
   });
 });

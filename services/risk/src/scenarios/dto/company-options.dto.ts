@@ -83,7 +83,7 @@ export class CompanyInputsDto {
   @Type(() => MarketInputsDto)
   market?: MarketInputsDto;
 
-  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'default: the illustrative per-BTC opex of monte-carlo/illustrative-opex.ts' })
+  @ApiPropertyOptional({ type: CostAssumptionsDto, description: 'per-BTC opex used where the profile has none; the scenario endpoints apply only what is given here (the illustrative figures are a Monte Carlo fallback, named in its answer)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CostAssumptionsDto)
