@@ -14,13 +14,9 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertRaisedSchema, Severity, ThresholdDirection, Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, encodeMessage, metaToHeaders, newEventId, silentLogger, TopicNamespace } from '@hashdesk/messaging';
 import { createTestDatabase, freePort, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace } from '@hashdesk/testing';
-import { formatRate, measureBareConsumer, ratio } from './bench.util';
+import { formatRate, measureBareConsumer, ratio, benchEnv } from './bench.util';
 
-const env = {
-  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-};
+const env = benchEnv;
 const ADMIN = 'bench-admin-token-0123456789';
 /** BENCH_ENDPOINTS=1000 runs one case only (comma-separated counts). */
 const ENDPOINT_COUNTS = (process.env.BENCH_ENDPOINTS ?? '1,1000').split(',').map(Number);

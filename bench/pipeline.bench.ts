@@ -39,16 +39,12 @@ import { Topics, TOPIC_CONSUMERS, PLATFORM_READ_TOPICS } from '@hashdesk/contrac
 import { createKafka, silentLogger, TopicNamespace } from '@hashdesk/messaging';
 import { dropDatabase, ensureDatabase } from '@hashdesk/persistence';
 import { freePort, ServiceProcess, TEST_NOTIFICATION_SECRET_KEYS, uniqueNamespace, WebhookReceiver, type ServiceName } from '@hashdesk/testing';
-import { formatRate, formatTable, measureBareConsumer, measureProducerPerformance, ratio } from './bench.util';
+import { formatRate, formatTable, measureBareConsumer, measureProducerPerformance, ratio, benchEnv } from './bench.util';
 
 /** A rate for the table: one decimal below 10/s, so that a slow stage does not read as 0/s. */
 const perSecond = (value: number): string => `${value < 10 ? value.toFixed(1) : formatRate(value)}/s`;
 
-const env = {
-  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-};
+const env = benchEnv;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RECORD_BYTES = Number(process.env.BENCH_RECORD_BYTES ?? 430);
 const CATCH_UP_TIMEOUT_MS = Number(process.env.BENCH_CATCH_UP_TIMEOUT_S ?? 3600) * 1000;

@@ -17,13 +17,9 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { BtcPriceObservedSchema, Topics } from '@hashdesk/contracts';
 import { createIdempotentProducer, createKafka, encodeMessage, metaToHeaders, newEventId, silentLogger, TopicNamespace, TopicProbe } from '@hashdesk/messaging';
 import { createTestDatabase, freePort, ServiceProcess, uniqueNamespace, type TestDatabase } from '@hashdesk/testing';
-import { formatRate, measureBareConsumer, ratio } from './bench.util';
+import { formatRate, measureBareConsumer, ratio, benchEnv } from './bench.util';
 
-const env = {
-  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-};
+const env = benchEnv;
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
