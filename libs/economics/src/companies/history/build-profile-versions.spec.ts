@@ -1,5 +1,5 @@
 import { parseCompanyProfile } from '../parse-company-profile';
-import { buildProfileVersions, usableFrom } from './build-profile-versions';
+import { buildProfileVersions, MAX_LEVEL_AGE_DAYS, usableFrom } from './build-profile-versions';
 import { checkCompanyHistory } from './check-company-history';
 import { syntheticHistory } from './history.testing';
 
@@ -25,6 +25,18 @@ describe('buildProfileVersions (point in time)', () => {
     expect(profile.production.btcProducedInPeriod.value).toBe(800);
     expect(profile.balanceSheet.btcHeld).toMatchObject({ value: 5000, asOf: '2024-03-31', knownAt: '2024-05-10' });
     expect(profile.revenue?.totalUsdInPeriod).toMatchObject({ value: null, note: 'not found in the sources read' });
+  });
+
+  it('given a level older than MAX_LEVEL_AGE_DAYS before the period end, when built, then it is null and names the stale figure', () => {
+    // 2023-09-30 is 183 days before 2024-03-31 (carried) and 274 days before 2024-06-30 (not carried).
+    const oldDebt = { periodEnd: '2023-09-30', field: 'balanceSheet.totalDebtUsd', value: 7_000_000, unit: 'USD', asOf: '2023-09-30', knownAt: '2023-11-01', excerpt: 'debt of $7.0 million' };
+    const [q1, q2] = buildProfileVersions(syntheticHistory([oldDebt, q1Production, q2Production]));
+    expect(MAX_LEVEL_AGE_DAYS).toBe(184);
+    expect(parseCompanyProfile(q1.profile).balanceSheet.totalDebtUsd).toMatchObject({ value: 7_000_000, asOf: '2023-09-30' });
+    const stale = parseCompanyProfile(q2.profile).balanceSheet.totalDebtUsd;
+    expect(stale.value).toBeNull();
+    expect(stale.note).toContain('7000000 USD at 2023-09-30');
+    expect(stale.note).toContain('not carried forward');
   });
 
   it('given a monthly update published before the quarter results, when built, then it updates the level and not the period', () => {

@@ -102,7 +102,9 @@ function profileAt(history: CompanyHistory, quarters: HistoryQuarter[], cut: Cut
       ? known.filter((f) => f.field === field && f.periodEnd === quarter.periodEnd && (f.kind ?? 'quarter') === 'quarter')
       : newestLevel(known.filter((f) => f.field === field));
     if (candidates.length === 0) return nullFigure(history, field, quarter.periodEnd);
-    return figureJson(candidates.reduce(better), candidates);
+    const chosen = candidates.reduce(better);
+    if (!spec.flow && isStaleLevel(chosen, quarter.periodEnd)) return staleLevelFigure(history, chosen, quarter.periodEnd);
+    return figureJson(chosen, candidates);
   };
 
   const opex = {
@@ -182,6 +184,23 @@ function profileAt(history: CompanyHistory, quarters: HistoryQuarter[], cut: Cut
     convertibles: history.convertibles.filter((c) => c.knownAt <= cut.at).map((c) => ({ ...c })),
   };
   return { periodEnd: quarter.periodEnd, profile };
+}
+
+/**
+ * A level (cash, debt, shares, hashrate…) older than this before the profile's period end is not carried
+ * forward: a balance from two quarters back still describes the company, one from two years back is a guess.
+ */
+export const MAX_LEVEL_AGE_DAYS = 184;
+
+function isStaleLevel(figure: HistoryFigure, periodEnd: string): boolean {
+  return Date.parse(`${periodEnd}T00:00:00Z`) - Date.parse(`${levelEnd(figure)}T00:00:00Z`) > MAX_LEVEL_AGE_DAYS * DAY_MS;
+}
+
+/** Null, naming the newest figure that was found and why it is not used. */
+function staleLevelFigure(history: CompanyHistory, stale: HistoryFigure, periodEnd: string): FigureJson {
+  const found = nullFigure(history, stale.field, periodEnd);
+  const why = `the newest figure found (${stale.value} ${stale.unit} at ${levelEnd(stale)}) is more than ${MAX_LEVEL_AGE_DAYS} days before the period end ${periodEnd}, so it is not carried forward`;
+  return { ...found, note: found.note === DEFAULT_NULL_REASON ? why : `${String(found.note)}; ${why}` };
 }
 
 /** The figures dated at the newest as-of among those given (a level's latest state). */
