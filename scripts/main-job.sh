@@ -81,7 +81,9 @@ fi
 port_of() { local v="${1^^}_HTTP_PORT"; echo "${!v}"; }
 declare -A service_pid=()
 for service in ingest valuation risk notification; do
-  node -r ./scripts/register.js "services/$service/src/main.ts" >>"$RUN_DIR/logs/$service.log" 2>&1 &
+  # HASHDESK_SERVICE_NODE_ARGS: extra node flags for the four services only, e.g. "--prof" to profile a catch-up.
+  # shellcheck disable=SC2086
+  node ${HASHDESK_SERVICE_NODE_ARGS:-} -r ./scripts/register.js "services/$service/src/main.ts" >>"$RUN_DIR/logs/$service.log" 2>&1 &
   pids+=($!); service_pid[$service]=$!
 done
 for service in ingest valuation risk notification; do

@@ -10,7 +10,7 @@ import { PoisonMessageError, tryMarkProcessed, type DecodedEvent, type OutboxRel
 import { DATA_SOURCE, LOGGER, OUTBOX_RELAY, OUTBOX_WRITER } from '@hashdesk/platform';
 import type { Logger } from '@hashdesk/observability';
 import { CompanyProfilesService } from '../companies/company-profiles.service';
-import { PolicyRegisterRepository } from '../policy/policy-register.repository';
+import { PolicyRegisterRepository, type PolicyEventView } from '../policy/policy-register.repository';
 import { EvaluateStopLinesService } from '../watchlists/evaluate-stop-lines.service';
 import { asOfOf, marketOfValuation, scenariosEvaluatedFor } from './scenario-evaluation.mapper';
 import { ScenarioEvaluationsRepository } from './scenario-evaluations.repository';
@@ -39,11 +39,11 @@ export class EvaluateCompanyValuedUseCase {
 
   /** The per-message path: its own transaction with the inbox row. */
   async execute(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<void> {
-    const evaluation = await this.evaluate(event);
+    const evaluation = await this.evaluate(event, new PolicyInForce(this.policy, asOfOf(event.message)));
     if (!evaluation) return;
     const published = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'risk', event.meta.id, event.topic))) return false;
-      return this.record(em, evaluation);
+      return (await this.record(em, [evaluation])) > 0;
     });
     if (published) {
       this.logger.info({ ticker: evaluation.ticker, eventId: event.meta.id, evaluationId: evaluation.message.evaluationId, riskScore: evaluation.message.riskScore }, 'scenarios evaluated');
@@ -53,16 +53,18 @@ export class EvaluateCompanyValuedUseCase {
 
   /**
    * The batch path (subscribeBatch): the consumer has marked the batch's inbox rows in `em`'s
-   * transaction; every evaluation of the batch is written in it too, in offset order (stop-line state
-   * evolves valuation by valuation). One commit per batch instead of one per valuation.
+   * transaction; every evaluation of the batch is written in it too, with one statement each for the
+   * evaluations and their events, and the register read once per company. One commit per batch.
    */
   async executeBatch(events: Array<DecodedEvent<typeof Topics.companyValued.schema>>, em: EntityManager): Promise<number> {
-    let published = 0;
+    const newest = events.reduce((at, e) => Math.max(at, asOfOf(e.message).getTime()), 0);
+    const policy = new PolicyInForce(this.policy, new Date(newest));
+    const evaluations: Evaluation[] = [];
     for (const event of events) {
-      const evaluation = await this.evaluate(event);
-      if (evaluation && (await this.record(em, evaluation))) published += 1;
+      const evaluation = await this.evaluate(event, policy);
+      if (evaluation) evaluations.push(evaluation);
     }
-    return published;
+    return this.record(em, evaluations);
   }
 
   /** After a batch committed: publish what it wrote. */
@@ -71,7 +73,7 @@ export class EvaluateCompanyValuedUseCase {
   }
 
   /** The standing scenarios and risk score of one valuation (reads only); undefined when risk has no profile of the company. */
-  private async evaluate(event: DecodedEvent<typeof Topics.companyValued.schema>): Promise<Evaluation | undefined> {
+  private async evaluate(event: DecodedEvent<typeof Topics.companyValued.schema>, policy: PolicyInForce): Promise<Evaluation | undefined> {
     const valued: CompanyValued = event.message;
     const ticker = valued.ticker.toUpperCase();
     // The version the valuation used (or the newest recorded before it), else the newest profile risk knows.
@@ -86,7 +88,7 @@ export class EvaluateCompanyValuedUseCase {
     const options: CompanyValuationOptions = { valuation: { excludeIncompleteHpcContracts: true, valuationDate: asOf.toISOString().slice(0, 10) } };
     const profile = recorded?.profile ?? this.profiles.get(ticker);
     // The register as risk holds it, in force by the valuation's as-of; the entries used join the lineage.
-    const policyEvents = await this.policy.forCompany(ticker, asOf);
+    const policyEvents = await policy.forCompany(ticker, asOf);
     let computed;
     try {
       const standingScenarios = runStandingScenarios(profile, market, options, STANDING_SCENARIOS);
@@ -103,9 +105,12 @@ export class EvaluateCompanyValuedUseCase {
     return { event, valued, ticker, asOf, market, computed, message };
   }
 
-  /** Stores the evaluation, publishes it (outbox) and judges the company's lines, in the caller's transaction; false when already stored. */
-  private async record(em: EntityManager, e: Evaluation): Promise<boolean> {
-    const stored = await this.evaluations.save(em, {
+  /**
+   * Stores the evaluations, publishes the new ones (outbox) and judges each company's lines on them in
+   * valuation order, in the caller's transaction; returns how many were new (a stored one changes nothing).
+   */
+  private async record(em: EntityManager, evaluations: Evaluation[]): Promise<number> {
+    const stored = await this.evaluations.saveMany(em, evaluations.map((e) => ({
       evaluationId: e.message.evaluationId,
       ticker: e.ticker,
       asOf: e.asOf,
@@ -118,11 +123,43 @@ export class EvaluateCompanyValuedUseCase {
         standingScenarios: e.computed.standingScenarios,
         balanceSheetRisk: e.computed.risk,
       },
-    });
-    if (!stored) return false;
-    await this.outbox.add(em, { entry: Topics.scenariosEvaluated, message: e.message, eventId: e.message.evaluationId, eventTime: e.asOf, subject: e.ticker });
-    await this.stopLines.onMarket(em, e.market, e.computed.hashprice, { eventId: e.event.meta.id, eventType: e.event.meta.type, eventTime: e.asOf }, { ticker: e.ticker, kinds: COMPANY_LINE_KINDS });
-    return true;
+    })));
+    // Each new evaluation once, in offset order (a repeat inside the batch was not inserted twice).
+    const fresh = evaluations.filter((e) => stored.delete(e.message.evaluationId));
+    for (let i = 0; i < fresh.length; i += OUTBOX_CHUNK) {
+      await this.outbox.add(em, ...fresh.slice(i, i + OUTBOX_CHUNK).map((e) => ({
+        entry: Topics.scenariosEvaluated, message: e.message, eventId: e.message.evaluationId, eventTime: e.asOf, subject: e.ticker,
+      })));
+    }
+    // Stop-line state evolves valuation by valuation; companies without an enabled line are skipped with one statement.
+    const withLines = await this.stopLines.tickersWithLines(em, [...new Set(fresh.map((e) => e.ticker))], COMPANY_LINE_KINDS);
+    for (const e of fresh.filter((f) => withLines.has(f.ticker))) {
+      await this.stopLines.onMarket(em, e.market, e.computed.hashprice, { eventId: e.event.meta.id, eventType: e.event.meta.type, eventTime: e.asOf }, { ticker: e.ticker, kinds: COMPANY_LINE_KINDS });
+    }
+    return fresh.length;
+  }
+}
+
+/** Rows per outbox statement (a scenario event is a few kB). */
+const OUTBOX_CHUNK = 500;
+
+/**
+ * The register entries bearing on each company, read once per company for a batch (those in force by the
+ * batch's newest as-of) and cut per valuation by its own as-of: no look-ahead, one statement per company.
+ */
+class PolicyInForce {
+  private readonly byTicker = new Map<string, { until: Date; events: PolicyEventView[] }>();
+
+  constructor(private readonly register: PolicyRegisterRepository, private readonly batchUntil: Date) {}
+
+  async forCompany(ticker: string, asOf: Date): Promise<PolicyEventView[]> {
+    let held = this.byTicker.get(ticker);
+    if (!held || held.until < asOf) {
+      const until = asOf > this.batchUntil ? asOf : this.batchUntil;
+      held = { until, events: await this.register.forCompany(ticker, until) };
+      this.byTicker.set(ticker, held);
+    }
+    return held.events.filter((e) => e.effectiveAt <= asOf);
   }
 }
 

@@ -55,6 +55,22 @@ export class ScenarioEvaluationsRepository {
     return rows.length === 1;
   }
 
+  /** Stores a batch with one statement; returns the ids that were new (a repeat, in the batch or stored before, is not). */
+  async saveMany(em: EntityManager, batch: NewScenarioEvaluation[]): Promise<Set<string>> {
+    if (batch.length === 0) return new Set();
+    const rows: Array<{ evaluation_id: string }> = await em.query(
+      `INSERT INTO scenario_evaluation (evaluation_id, ticker, as_of, known_at, valuation_id, valuation_event_id, market, evaluation, recorded_at)
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])
+       ON CONFLICT (evaluation_id) DO NOTHING RETURNING evaluation_id`,
+      [
+        batch.map((e) => e.evaluationId), batch.map((e) => e.ticker), batch.map((e) => e.asOf), batch.map((e) => e.knownAt),
+        batch.map((e) => e.valuationId), batch.map((e) => e.valuationEventId), batch.map((e) => JSON.stringify(e.market)),
+        batch.map((e) => JSON.stringify(e.evaluation)),
+      ],
+    );
+    return new Set(rows.map((r) => r.evaluation_id));
+  }
+
   /** The newest evaluation of the company with as-of at or before `asOf` (default: the newest); ties go to the last recorded. */
   async latest(ticker: string, asOf?: Date): Promise<StoredScenarioEvaluation | null> {
     const [row]: Row[] = await this.dataSource.query(

@@ -71,6 +71,16 @@ export class EvaluateStopLinesService {
     return raised;
   }
 
+  /** Of `tickers`, those with an enabled line of one of `kinds` (one statement for a batch, so companies without lines cost nothing more). */
+  async tickersWithLines(em: EntityManager, tickers: readonly string[], kinds: readonly StopLineKind[]): Promise<Set<string>> {
+    if (tickers.length === 0) return new Set();
+    const rows: Array<{ ticker: string }> = await em.query(
+      'SELECT DISTINCT ticker FROM stop_line WHERE enabled AND kind = ANY($1::text[]) AND ticker = ANY($2::text[])',
+      [kinds, tickers],
+    );
+    return new Set(rows.map((r) => r.ticker));
+  }
+
   async onEquityQuote(em: EntityManager, ticker: string, observation: StopLineObservation, input: TriggeringInput): Promise<number> {
     const rows: StopLineRow[] = await em.query(
       `SELECT line_id, ticker, kind, definition, state FROM stop_line WHERE enabled AND ticker = $1 AND kind IN ('fixed', 'trailing', 'atr') ORDER BY line_id FOR UPDATE`,

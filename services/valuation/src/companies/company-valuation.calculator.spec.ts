@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { toBinary } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { canonicalJson, CompanyValuedSchema } from '@hashdesk/contracts';
-import { companyMetrics } from '@hashdesk/economics';
+import { companyMetrics, parseCompanyProfile } from '@hashdesk/economics';
 import { comparableRow, sortComparables, type ComparableRow } from './comparable-row.mapper';
 import { valueCompany, valueCompanyIfListed, type MarketInput, type ProfileVersion } from './company-valuation.calculator';
 
@@ -25,6 +25,23 @@ describe('valueCompany', () => {
     const a = toBinary(CompanyValuedSchema, valueCompany(version, price, network));
     const b = toBinary(CompanyValuedSchema, valueCompany({ ...version }, { ...price }, { ...network }));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('Given a parsed profile kept and reused (valuation caches it per version), When valued at two markets, Then it is never mutated and each valuation equals one from a fresh parse', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+      }
+      return value;
+    };
+    const kept = deepFreeze(parseCompanyProfile(JSON.parse(profileJson)));
+    const later = { ...price, eventId: 'btc-2', eventTime: new Date('2025-10-02T23:59:59Z'), values: { priceUsd: 60_000 } };
+    for (const market of [price, later]) {
+      const reused = valueCompanyIfListed(version, market, network, undefined, [], kept);
+      const fresh = valueCompanyIfListed(version, market, network);
+      expect(reused && Buffer.from(toBinary(CompanyValuedSchema, reused)).equals(Buffer.from(toBinary(CompanyValuedSchema, fresh!)))).toBe(true);
+    }
   });
 
   it('Given a profile, a price and a snapshot, Then as-of is the newest event time, known-at the newest learned time, and the lineage names all three', () => {

@@ -62,8 +62,8 @@ export function valueCompany(
 /** As valueCompany, but undefined once the company no longer trades (after its profile's delistedOn). */
 export function valueCompanyIfListed(
   version: ProfileVersion, price: MarketInput, network: MarketInput, quote?: EquityQuote, powerQuotes: readonly RegionalPowerQuote[] = [],
+  profile: CompanyProfile = parseCompanyProfile(JSON.parse(version.profileJson)),
 ): CompanyValued | undefined {
-  const profile = parseCompanyProfile(JSON.parse(version.profileJson));
   const asOfDay = latestOf([version, price, network, ...(quote ? [quote] : [])].map((input) => input.eventTime)).toISOString().slice(0, 10);
   if (profile.delistedOn && asOfDay > profile.delistedOn) return undefined;
   return valueParsed(profile, version, price, network, quote, powerQuotes);

@@ -3,7 +3,7 @@ import { toJson } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { EntityManager } from 'typeorm';
 import { CompanyValuedSchema, Topics, type CompanyValued } from '@hashdesk/contracts';
-import { EconomicsInputError, type RegionalPowerQuote } from '@hashdesk/economics';
+import { EconomicsInputError, parseCompanyProfile, type CompanyProfile, type RegionalPowerQuote } from '@hashdesk/economics';
 import type { OutboxWriter } from '@hashdesk/messaging';
 import { OUTBOX_WRITER } from '@hashdesk/platform';
 import { regionalPowerQuotesAt } from '../machines/regional-power-prices.repository';
@@ -43,6 +43,9 @@ const toQuote = (r: QuoteRow): EquityQuote => ({
   eventId: r.event_id, eventType: r.event_type, eventTime: new Date(r.event_time), learnedTime: new Date(r.learned_time), priceUsd: r.price_usd,
 });
 const pointTime = (point: MarketPoint): Date => new Date(Math.max(point.price.eventTime.getTime(), point.network.eventTime.getTime()));
+
+/** Parsed profiles kept (oldest dropped first): every version of the shipped histories fits. */
+const MAX_PARSED_PROFILES = 1_000;
 
 /** Most market points one profile version revalues (the newest ones), so a restatement stays one bounded transaction. */
 export const MAX_POINTS_PER_REVALUATION = 5_000;
@@ -95,6 +98,7 @@ const MARKET_COLUMNS = 'kind, event_id, event_type, event_time, learned_time, "v
 @Injectable()
 export class ValueCompaniesService {
   private readonly logger = new Logger(ValueCompaniesService.name);
+  private readonly parsedProfiles = new Map<string, CompanyProfile>();
 
   constructor(@Inject(OUTBOX_WRITER) private readonly outbox: OutboxWriter) {}
 
@@ -242,13 +246,27 @@ export class ValueCompaniesService {
   private value(version: ProfileVersion, point: MarketPoint, quote: EquityQuote | undefined, power: readonly RegionalPowerQuote[]): CompanyValued[] {
     try {
       // A company whose shares no longer trade (acquired, delisted) is not valued after its last day.
-      const valued = valueCompanyIfListed(version, point.price, point.network, quote, power);
+      const valued = valueCompanyIfListed(version, point.price, point.network, quote, power, this.parsed(version));
       return valued ? [valued] : [];
     } catch (error) {
       if (!(error instanceof EconomicsInputError)) throw error;
       this.logger.warn(`${version.ticker} v${version.version} not valued at price ${point.price.eventId} / network ${point.network.eventId}: ${error.message}`);
       return [];
     }
+  }
+
+  /**
+   * The version's profile, parsed and checked once: a recorded version never changes (its event id names
+   * it), and a backfill values each version at thousands of points.
+   */
+  private parsed(version: ProfileVersion): CompanyProfile {
+    let profile = this.parsedProfiles.get(version.eventId);
+    if (!profile) {
+      profile = parseCompanyProfile(JSON.parse(version.profileJson));
+      if (this.parsedProfiles.size >= MAX_PARSED_PROFILES) this.parsedProfiles.delete(this.parsedProfiles.keys().next().value as string);
+      this.parsedProfiles.set(version.eventId, profile);
+    }
+    return profile;
   }
 
   private async publish(em: EntityManager, valued: CompanyValued[]): Promise<number> {

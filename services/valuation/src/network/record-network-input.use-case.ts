@@ -23,6 +23,35 @@ const eventTimeOf = (timestamp: Timestamp | undefined, event: DecodedEvent): Dat
 /** When ingest learned the observation; its event time when an old producer left it out. */
 const learnedTimeOf = (timestamp: Timestamp | undefined, event: DecodedEvent): Date => (timestamp ? timestampDate(timestamp) : event.meta.time);
 
+/** What a price or network observation contributes to the market history (validated: a bad one is poison). */
+interface ObservedInput {
+  kind: InputKind;
+  eventTime: Date;
+  learnedTime: Date;
+  values: Record<string, number>;
+}
+
+/** What a committed transaction leaves to do: the latest hashprice JSON (cache) and how many valuations it wrote. */
+export interface RecordOutcome {
+  latest?: string;
+  valued: number;
+}
+
+function inputOfPrice(event: DecodedEvent<typeof Topics.priceObserved.schema>): ObservedInput {
+  const m: BtcPriceObserved = event.message;
+  if (!(m.priceUsd > 0)) throw new PoisonMessageError('INVALID_PRICE', `priceUsd must be > 0, got ${m.priceUsd}`);
+  return { kind: 'btc-price', eventTime: eventTimeOf(m.eventTime, event), learnedTime: learnedTimeOf(m.learnedTime, event), values: { priceUsd: m.priceUsd } };
+}
+
+function inputOfSnapshot(event: DecodedEvent<typeof Topics.networkObserved.schema>): ObservedInput {
+  const m: NetworkSnapshotObserved = event.message;
+  if (!(m.difficulty > 0)) throw new PoisonMessageError('INVALID_DIFFICULTY', `difficulty must be > 0, got ${m.difficulty}`);
+  return {
+    kind: 'network-snapshot', eventTime: eventTimeOf(m.eventTime, event), learnedTime: learnedTimeOf(m.learnedTime, event),
+    values: { height: m.height, difficulty: m.difficulty, feesPerBlockSats: Number(m.feesPerBlockSats) },
+  };
+}
+
 /**
  * Handles a price or network observation: in one transaction it marks the event processed (inbox),
  * keeps it in the market history and the newest input of its kind by event time, pairs it with the
@@ -44,48 +73,73 @@ export class RecordNetworkInputUseCase {
   ) {}
 
   onPriceObserved(event: DecodedEvent<typeof Topics.priceObserved.schema>): Promise<void> {
-    const m: BtcPriceObserved = event.message;
-    if (!(m.priceUsd > 0)) throw new PoisonMessageError('INVALID_PRICE', `priceUsd must be > 0, got ${m.priceUsd}`);
-    return this.record(event, eventTimeOf(m.eventTime, event), learnedTimeOf(m.learnedTime, event), 'btc-price', { priceUsd: m.priceUsd });
+    return this.recordAlone(event, inputOfPrice(event));
   }
 
   onNetworkObserved(event: DecodedEvent<typeof Topics.networkObserved.schema>): Promise<void> {
-    const m: NetworkSnapshotObserved = event.message;
-    if (!(m.difficulty > 0)) throw new PoisonMessageError('INVALID_DIFFICULTY', `difficulty must be > 0, got ${m.difficulty}`);
-    return this.record(event, eventTimeOf(m.eventTime, event), learnedTimeOf(m.learnedTime, event), 'network-snapshot', { height: m.height, difficulty: m.difficulty, feesPerBlockSats: Number(m.feesPerBlockSats) });
+    return this.recordAlone(event, inputOfSnapshot(event));
   }
 
-  private async record(event: DecodedEvent, eventTime: Date, learnedTime: Date, kind: InputKind, values: Record<string, number>): Promise<void> {
+  /**
+   * The batch path (subscribeBatch): the consumer has marked the batch's inbox rows in `em`'s
+   * transaction; each input is recorded in it in offset order (an input pairs with those before it,
+   * written earlier in the same transaction). A poison input fails the batch, which the consumer then
+   * handles one message at a time, so it alone is dead-lettered.
+   */
+  async recordBatch(events: DecodedEvent[], em: EntityManager): Promise<RecordOutcome> {
+    let outcome: RecordOutcome = { valued: 0 };
+    for (const event of events) {
+      // The topic decides the schema (a namespaced topic ends with the logical name).
+      const input = event.topic.endsWith(Topics.priceObserved.name)
+        ? inputOfPrice(event as DecodedEvent<typeof Topics.priceObserved.schema>)
+        : inputOfSnapshot(event as DecodedEvent<typeof Topics.networkObserved.schema>);
+      const recorded = await this.recordIn(em, event, input);
+      outcome = { latest: recorded.latest ?? outcome.latest, valued: outcome.valued + recorded.valued };
+    }
+    return outcome;
+  }
+
+  /** After a transaction committed: publish its events, drop stale comparables, move the latest-hashprice cache. */
+  async afterCommit(outcome: RecordOutcome): Promise<void> {
+    this.relay.kick();
+    if (outcome.valued > 0) await this.comparables.invalidate();
+    if (outcome.latest) await this.redis.set(this.cacheKey(), outcome.latest).catch(() => undefined); // a cache: PostgreSQL stays the truth
+  }
+
+  /** The per-message path: its own transaction with the inbox row; a redelivered event changes nothing. */
+  private async recordAlone(event: DecodedEvent, input: ObservedInput): Promise<void> {
     const outcome = await this.dataSource.transaction(async (em) => {
       if (!(await tryMarkProcessed(em, 'valuation', event.meta.id, event.topic))) return undefined;
-      const input = { eventId: event.meta.id, eventType: event.meta.type, eventTime, learnedTime, values };
-      // Company valuations place every input by its event time, late ones included.
-      const point = await this.companies.recordMarketInput(em, kind, input);
-      const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
-      // A late input is also the nearest before the other kind's inputs that came after it in event time.
-      // When this input is the newest of its kind, the last of those points is the newest market state.
-      let laterValued = 0;
-      let laterLatest: string | undefined;
-      const laterPoints = await this.companies.laterMarketPoints(em, kind, input);
-      for (const [i, later] of laterPoints.entries()) {
-        const isLatest = changed && i === laterPoints.length - 1;
-        laterValued += await this.companies.valueAtMarketInput(em, later, isLatest);
-        laterLatest = (await this.publishHashprice(em, { kind: 'btc-price', ...later.price }, { kind: 'network-snapshot', ...later.network }, isLatest)) ?? laterLatest;
-      }
-      if (!point) return { latest: laterLatest, valued: laterValued };
-      // The input's own point is the newest market state only when no later point already is.
-      const pointIsLatest = changed && laterLatest === undefined;
-      const valued = laterValued + (await this.companies.valueAtMarketInput(em, point, pointIsLatest));
-      // Pre-retarget margin projections and their confirmations follow the newest snapshot.
-      if (changed && kind === 'network-snapshot') await this.margins.onNewestSnapshot(em, point);
-      const price = { kind: 'btc-price' as const, ...point.price };
-      const network = { kind: 'network-snapshot' as const, ...point.network };
-      const pointLatest = await this.publishHashprice(em, price, network, pointIsLatest);
-      return { latest: laterLatest ?? pointLatest, valued };
+      return this.recordIn(em, event, input);
     });
-    if (outcome) this.relay.kick();
-    if (outcome && outcome.valued > 0) await this.comparables.invalidate();
-    if (outcome?.latest) await this.redis.set(this.cacheKey(), outcome.latest).catch(() => undefined); // a cache: PostgreSQL stays the truth
+    if (outcome) await this.afterCommit(outcome);
+  }
+
+  private async recordIn(em: EntityManager, event: DecodedEvent, { kind, eventTime, learnedTime, values }: ObservedInput): Promise<RecordOutcome> {
+    const input = { eventId: event.meta.id, eventType: event.meta.type, eventTime, learnedTime, values };
+    // Company valuations place every input by its event time, late ones included.
+    const point = await this.companies.recordMarketInput(em, kind, input);
+    const changed = await this.upsertIfNewer(em, { kind, eventId: event.meta.id, eventType: event.meta.type, eventTime, values });
+    // A late input is also the nearest before the other kind's inputs that came after it in event time.
+    // When this input is the newest of its kind, the last of those points is the newest market state.
+    let laterValued = 0;
+    let laterLatest: string | undefined;
+    const laterPoints = await this.companies.laterMarketPoints(em, kind, input);
+    for (const [i, later] of laterPoints.entries()) {
+      const isLatest = changed && i === laterPoints.length - 1;
+      laterValued += await this.companies.valueAtMarketInput(em, later, isLatest);
+      laterLatest = (await this.publishHashprice(em, { kind: 'btc-price', ...later.price }, { kind: 'network-snapshot', ...later.network }, isLatest)) ?? laterLatest;
+    }
+    if (!point) return { latest: laterLatest, valued: laterValued };
+    // The input's own point is the newest market state only when no later point already is.
+    const pointIsLatest = changed && laterLatest === undefined;
+    const valued = laterValued + (await this.companies.valueAtMarketInput(em, point, pointIsLatest));
+    // Pre-retarget margin projections and their confirmations follow the newest snapshot.
+    if (changed && kind === 'network-snapshot') await this.margins.onNewestSnapshot(em, point);
+    const price = { kind: 'btc-price' as const, ...point.price };
+    const network = { kind: 'network-snapshot' as const, ...point.network };
+    const pointLatest = await this.publishHashprice(em, price, network, pointIsLatest);
+    return { latest: laterLatest ?? pointLatest, valued };
   }
 
   /** Late or out-of-order inputs older than the stored one do not move the latest state. */
