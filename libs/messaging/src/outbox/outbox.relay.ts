@@ -1,9 +1,9 @@
-import type { Producer, TopicMessages } from 'kafkajs';
+import { CompressionTypes, type Producer, type TopicMessages } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { LoggerPort } from '../logger.port';
 import type { TopicNamespace } from '../topic-namespace';
 import { withSendSpan } from '../trace-context';
-import { DEFAULT_RELAY_BATCH_BYTES, withinBytes } from './relay-batch';
+import { DEFAULT_RELAY_BATCH_BYTES, DEFAULT_RELAY_RAW_BYTES, withinCompressedBytes } from './relay-batch';
 import { observeOutboxBacklog, recordRelayLatency } from '../messaging-metrics';
 
 interface OutboxRow {
@@ -18,8 +18,10 @@ interface OutboxRow {
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
-  /** Bytes per send, at most (a single larger event is sent alone); default 512 KiB, under the broker's 1 MiB. */
+  /** Compressed bytes per send, at most (a single larger event is sent alone); default 512 KiB, under the broker's 1 MiB. */
   batchBytes?: number;
+  /** Bytes per send before compression, at most; default 8 MiB. */
+  rawBatchBytes?: number;
 }
 
 /**
@@ -111,10 +113,10 @@ export class OutboxRelay {
         [this.options.batchSize ?? 500],
       );
       if (selected.length === 0) return { published: 0, more: false };
-      const rows = withinBytes(selected, this.options.batchBytes ?? DEFAULT_RELAY_BATCH_BYTES);
+      const rows = withinCompressedBytes(selected, this.options.rawBatchBytes ?? DEFAULT_RELAY_RAW_BYTES, this.options.batchBytes ?? DEFAULT_RELAY_BATCH_BYTES);
       const topicMessages = this.groupByTopic(rows);
       // A `send <topic>` span per topic of the batch, linked to each message's creation context.
-      await nestSendSpans(topicMessages, this.namespace, () => this.producer.sendBatch({ acks: -1, topicMessages }));
+      await nestSendSpans(topicMessages, this.namespace, () => this.producer.sendBatch({ acks: -1, compression: CompressionTypes.GZIP, topicMessages }));
       await em.query('UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.publishedCount += rows.length;
       recordRelayLatency(rows.map((r) => Number(r.age_s)));

@@ -1,4 +1,5 @@
-import { rowBytes, withinBytes } from './relay-batch';
+import { randomBytes } from 'node:crypto';
+import { compressedBytes, rowBytes, withinBytes, withinCompressedBytes } from './relay-batch';
 
 const row = (payloadBytes: number, key = 'RIOT') => ({ partition_key: key, headers: { ce_id: 'abc' }, payload: Buffer.alloc(payloadBytes) });
 
@@ -26,5 +27,22 @@ describe('relay batch size', () => {
     const batch = withinBytes(rows, 512 * 1024);
     expect(batch.length).toBeLessThan(rows.length);
     expect(batch.reduce((sum, r) => sum + rowBytes(r), 0)).toBeLessThanOrEqual(512 * 1024);
+  });
+
+  it('given compressible valuations, when cut for a compressed send, then far more than 512 KiB of them go in one batch, and its gzip estimate stays under the limit', () => {
+    // Text-like payloads (as protobuf with JSON text), each different.
+    const valuation = (i: number) => ({ partition_key: 'RIOT', headers: { ce_id: `id-${i}` }, payload: Buffer.from(JSON.stringify({ i, metrics: Array.from({ length: 300 }, (_, k) => ({ name: `metric${k}`, value: k * i })) })) });
+    const rows = Array.from({ length: 500 }, (_, i) => valuation(i));
+    const batch = withinCompressedBytes(rows, 8 * 1024 * 1024, 512 * 1024);
+    expect(batch.reduce((sum, r) => sum + rowBytes(r), 0)).toBeGreaterThan(512 * 1024);
+    expect(compressedBytes(batch)).toBeLessThanOrEqual(512 * 1024);
+  });
+
+  it('given incompressible payloads, when cut for a compressed send, then the batch is halved until its estimate fits', () => {
+    const rows = Array.from({ length: 64 }, () => ({ partition_key: 'k', headers: {}, payload: randomBytes(64 * 1024) }));
+    const batch = withinCompressedBytes(rows, 8 * 1024 * 1024, 512 * 1024);
+    expect(batch.length).toBeLessThan(rows.length);
+    expect(compressedBytes(batch)).toBeLessThanOrEqual(512 * 1024);
+    expect(batch).toEqual(rows.slice(0, batch.length));
   });
 });

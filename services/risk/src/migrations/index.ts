@@ -1,3 +1,4 @@
+import { EvaluationLz41732400000390 } from './1732400000390-evaluation-lz4.migration';
 import { AlertEntity } from '../alerts/alert.entity';
 import { RuleStateEntity } from '../alerts/rule-state.entity';
 import { ScenarioEvaluationEntity } from '../scenarios/scenario-evaluation.entity';
@@ -13,4 +14,4 @@ import { ProfileVersionLearnedTime1732400000360 } from './1732400000360-profile-
 import { WatchlistOwner1732400000370 } from './1732400000370-watchlist-owner.migration';
 
 export const riskEntities = [RuleStateEntity, AlertEntity, WatchlistEntryEntity, StopLineEntity, ScenarioEvaluationEntity];
-export const riskMigrations = [Alerts1732400000300, Watchlists1732400000310, ScenarioEvaluations1732400000320, PolicyEvents1732400000330, CompanyProfileVersions1732400000340, StopLineEnabled1732400000350, ProfileVersionLearnedTime1732400000360, WatchlistOwner1732400000370];
+export const riskMigrations = [Alerts1732400000300, Watchlists1732400000310, ScenarioEvaluations1732400000320, PolicyEvents1732400000330, CompanyProfileVersions1732400000340, StopLineEnabled1732400000350, ProfileVersionLearnedTime1732400000360, WatchlistOwner1732400000370, EvaluationLz41732400000390];

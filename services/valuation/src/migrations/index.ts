@@ -1,3 +1,4 @@
+import { ValuationLz41732400001900 } from './1732400001900-valuation-lz4.migration';
 import { CompanyProfileEntity } from '../companies/company-profile.entity';
 import { CompanyValuationEntity } from '../companies/company-valuation.entity';
 import { EquityQuoteEntity } from '../companies/equity-quote.entity';
@@ -15,4 +16,4 @@ import { PowerPriceHistory1732400000800 } from './1732400000800-power-price-hist
 import { HashpriceKnownAt1732400000900 } from './1732400000900-hashprice-known-at.migration';
 
 export const valuationEntities = [NetworkInputEntity, HashpriceMetricEntity, MarketInputEntity, CompanyProfileEntity, CompanyValuationEntity, EquityQuoteEntity, MarginProjectionEntity];
-export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700, PowerPriceHistory1732400000800, HashpriceKnownAt1732400000900];
+export const valuationMigrations = [NetworkState1732400000200, CompanyValuation1732400000300, EquityQuote1732400000400, MarginProjection1732400000500, SnapshotHeightIndex1732400000600, PowerPrice1732400000700, PowerPriceHistory1732400000800, HashpriceKnownAt1732400000900, ValuationLz41732400001900];
